@@ -1,0 +1,17 @@
+#pragma once
+
+#include "session.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace crm::cli {
+
+// Each command family registers its subcommands on the top-level app.
+void setup_init(CLI::App& app, Session& session);
+void setup_check(CLI::App& app, Session& session);
+void setup_contact(CLI::App& app, Session& session);
+void setup_call(CLI::App& app, Session& session);
+void setup_user(CLI::App& app, Session& session);
+void setup_department(CLI::App& app, Session& session);
+
+}  // namespace crm::cli

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace crm::cli {
+
+// A repeatable option taking one value per use (--tag a --tag b), so that it
+// never swallows the positional arguments that follow it.
+inline CLI::Option* add_repeated(CLI::App* cmd, const std::string& name, std::vector<std::string>& into,
+                                 const std::string& description) {
+  return cmd->add_option(name, into, description)->expected(1)->allow_extra_args(false)->multi_option_policy(
+      CLI::MultiOptionPolicy::TakeAll);
+}
+
+// True when the user gave `option` on the command line.
+inline bool given(const CLI::Option* option) { return option->count() > 0; }
+
+}  // namespace crm::cli

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "session.hpp"
+#include "value.hpp"
+
+#include <string>
+#include <vector>
+
+namespace crm::cli {
+
+// A column of a human table: the row field it shows and its heading.
+struct Column {
+  std::string key;
+  std::string header;
+  bool time = false;  // stored UTC time, shown local to the CRM's zone
+};
+
+// Prints `rows` (maps sharing the keys in `fields`) in the session's format:
+// JSON/YAML give each row whole, CSV/TSV give every field in `fields` with a
+// header line, a table gives `columns` aligned.
+void print_rows(Session& session, const std::vector<Value>& rows, const std::vector<std::string>& fields,
+                const std::vector<Column>& columns);
+
+// A titled table inside a details view (e.g. a contact's timeline).
+struct Section {
+  std::string title;
+  std::vector<Value> rows;
+  std::vector<Column> columns;
+};
+
+// Prints one record-like object. JSON/YAML print `object`; CSV/TSV print its
+// scalar fields as one row; a table prints "key: value" lines for the
+// object's fields (times local), then each section.
+void print_details(Session& session, const Value& object, const std::vector<Section>& sections,
+                   const std::vector<std::string>& time_fields);
+
+// `record` reduced to `fields` in that order; absent ones become null.
+Value project(const Value& record, const std::vector<std::string>& fields);
+
+}  // namespace crm::cli

@@ -1,0 +1,167 @@
+// crm user add|list|show|edit, crm department add|list|show|edit
+#include "people.hpp"
+
+#include "commands.hpp"
+#include "edit.hpp"
+#include "error.hpp"
+#include "options.hpp"
+#include "records_view.hpp"
+
+#include <memory>
+
+namespace crm::cli {
+namespace {
+
+struct Family {
+  const KindSpec& kind;
+  std::vector<std::string> fields;
+  std::vector<Column> columns;
+};
+
+const Family& users() {
+  static const Family f{user_kind(),
+                        {"id", "name", "email", "department", "role", "manager", "created"},
+                        {{"id", "ID"}, {"name", "NAME"}, {"email", "EMAIL"}, {"department", "DEPARTMENT"},
+                         {"role", "ROLE"}, {"manager", "MANAGER"}}};
+  return f;
+}
+
+const Family& departments() {
+  static const Family f{department_kind(),
+                        {"id", "name", "manager", "members", "created"},
+                        {{"id", "ID"}, {"name", "NAME"}, {"manager", "MANAGER"}, {"members", "MEMBERS"}}};
+  return f;
+}
+
+// IDs of the users whose department is `department`.
+std::vector<std::string> members_of(const Store& store, const std::string& department) {
+  std::vector<std::string> out;
+  for (const auto& u : store.load_all(user_kind())) {
+    if (u.get("department") == department) {
+      out.push_back(u.id);
+    }
+  }
+  return out;
+}
+
+void add_list(CLI::App* parent, Session& session, const Family& family) {
+  auto* cmd = parent->add_subcommand("list", "List " + family.kind.folder);
+  cmd->alias("ls");
+  cmd->callback([&session, &family] {
+    const Store& store = session.store();
+    auto rows = rows_of(store.load_all(family.kind), family.fields);
+    if (&family.kind == &department_kind()) {
+      for (auto& row : rows) {
+        row.set("members", make_string_list(members_of(store, row.get("id"))));
+      }
+    }
+    print_rows(session, rows, family.fields, family.columns);
+  });
+}
+
+void add_show(CLI::App* parent, Session& session, const Family& family) {
+  auto id = std::make_shared<std::string>();
+  auto* cmd = parent->add_subcommand("show", "Show a " + family.kind.name);
+  cmd->add_option("id", *id, family.kind.name + " ID")->required();
+  cmd->callback([&session, &family, id] {
+    const Store& store = session.store();
+    Record record = store.find(family.kind, *id);
+    Value object = details_of(record);
+    if (&family.kind == &department_kind()) {
+      object.set("members", make_string_list(members_of(store, record.id)));
+    }
+    print_details(session, object, {history_section(record)}, {"created", "updated"});
+  });
+}
+
+// `crm user edit` / `crm department edit`: --FIELD VALUE for each single-valued field, plus --unset.
+void add_edit(CLI::App* parent, Session& session, const Family& family) {
+  struct Options {
+    std::string id;
+    std::map<std::string, std::string> values;
+    std::vector<std::string> unset;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = parent->add_subcommand("edit", "Change a " + family.kind.name + "'s fields");
+  cmd->add_option("id", o->id, family.kind.name + " ID")->required();
+  auto options = std::make_shared<std::vector<std::pair<std::string, CLI::Option*>>>();
+  for (const auto& spec : family.kind.fields) {
+    if (spec.name != "id" && spec.type != FieldType::History) {
+      options->emplace_back(spec.name, cmd->add_option("--" + spec.name, o->values[spec.name], "New " + spec.name));
+    }
+  }
+  add_repeated(cmd, "--unset", o->unset, "Remove a field");
+  cmd->callback([&session, &family, o, options] {
+    std::vector<FieldChange> changes;
+    for (const auto& [field, opt] : *options) {
+      if (given(opt)) {
+        const std::string& value = o->values[field];
+        if (field == "department" || field == "manager") {
+          require_exists(session.store(), field == "manager" ? user_kind() : department_kind(), value);
+        }
+        changes.push_back({field, FieldChange::Op::Set, {value}});
+      }
+    }
+    for (const auto& field : o->unset) {
+      changes.push_back({field, FieldChange::Op::Unset, {}});
+    }
+    if (changes.empty()) {
+      throw usage_error("nothing to change: give at least one --FIELD VALUE or --unset FIELD");
+    }
+    Context ctx = session.context(true);
+    Transaction tx(ctx.store);
+    Record record = ctx.store.find(family.kind, o->id);
+    std::string id = record.id;
+    auto changed = edit_record(ctx, tx, std::move(record), changes);
+    tx.commit();
+    report_edit(session, id, changed);
+  });
+}
+
+}  // namespace
+
+void setup_user(CLI::App& app, Session& session) {
+  auto* cmd = app.add_subcommand("user", "The people who use this CRM");
+  cmd->require_subcommand(1);
+  auto in = std::make_shared<UserInput>();
+  auto* add = cmd->add_subcommand("add", "Add a user (the first user needs no --as)");
+  add->add_option("id", in->id, "Short lowercase ID, e.g. olivia")->required();
+  add->add_option("--name", in->name, "Full name")->required();
+  add->add_option("--email", in->email, "Email (matched against git config user.email)");
+  add->add_option("--department", in->department, "Department ID");
+  add->add_option("--role", in->role, "Role, e.g. agent, manager, director");
+  add->add_option("--manager", in->manager, "The user's manager (a user ID)");
+  add->callback([&session, in] {
+    Context ctx = session.context(true);
+    Transaction tx(ctx.store);
+    add_user(ctx, tx, *in);
+    tx.commit();
+    session.out() << in->id << '\n';
+  });
+  add_list(cmd, session, users());
+  add_show(cmd, session, users());
+  add_edit(cmd, session, users());
+}
+
+void setup_department(CLI::App& app, Session& session) {
+  auto* cmd = app.add_subcommand("department", "Departments: the queues cases are routed to");
+  cmd->alias("dept");
+  cmd->require_subcommand(1);
+  auto in = std::make_shared<DepartmentInput>();
+  auto* add = cmd->add_subcommand("add", "Add a department (needs no --as while there are no users)");
+  add->add_option("id", in->id, "Short lowercase ID, e.g. water")->required();
+  add->add_option("--name", in->name, "Full name")->required();
+  add->add_option("--manager", in->manager, "The department's manager (a user ID)");
+  add->callback([&session, in] {
+    Context ctx = session.context(true);
+    Transaction tx(ctx.store);
+    add_department(ctx, tx, *in);
+    tx.commit();
+    session.out() << in->id << '\n';
+  });
+  add_list(cmd, session, departments());
+  add_show(cmd, session, departments());
+  add_edit(cmd, session, departments());
+}
+
+}  // namespace crm::cli

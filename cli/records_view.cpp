@@ -1,0 +1,85 @@
+#include "records_view.hpp"
+
+namespace crm::cli {
+namespace {
+
+Value with_derived(const Record& record) {
+  Value data = record.data;
+  const Value& history = record.history();
+  if (!history.items().empty()) {
+    // Times are machine-shaped: plain in YAML output, like stored ones.
+    Value created(history.items().front().get("at"));
+    Value updated(history.items().back().get("at"));
+    created.set_plain(true);
+    updated.set_plain(true);
+    data.set("created", created);
+    data.set("updated", updated);
+  }
+  return data;
+}
+
+}  // namespace
+
+Value details_of(const Record& record) {
+  // created/updated go before history so tables read naturally.
+  Value full = with_derived(record);
+  Value out = Value::map();
+  for (const auto& [key, v] : full.fields()) {
+    if (key != "history") {
+      out.set(key, v);
+    }
+  }
+  if (const Value* h = record.data.find("history")) {
+    out.set("history", *h);
+  }
+  return out;
+}
+
+std::vector<Value> rows_of(const std::vector<Record>& records, const std::vector<std::string>& fields) {
+  std::vector<Value> rows;
+  rows.reserve(records.size());
+  for (const auto& r : records) {
+    rows.push_back(project(with_derived(r), fields));
+  }
+  return rows;
+}
+
+Section history_section(const Record& record) {
+  Section s{"History", {}, {{"at", "WHEN", true}, {"event", "EVENT"}, {"by", "BY"}, {"detail", "DETAIL"}}};
+  for (const auto& entry : record.history().items()) {
+    Value row = Value::map();
+    row.set("at", entry.get("at"));
+    row.set("event", entry.get("event"));
+    row.set("by", entry.get("by"));
+    std::string detail;
+    for (const auto& [key, v] : entry.fields()) {
+      if (key == "at" || key == "event" || key == "by") {
+        continue;
+      }
+      std::string text = v.text();
+      if (v.is_list()) {
+        for (const auto& item : v.items()) {
+          text += (text.empty() ? "" : ", ") + item.text();
+        }
+      }
+      detail += (detail.empty() ? "" : "; ") + key + ": " + text;
+    }
+    row.set("detail", detail);
+    s.rows.push_back(row);
+  }
+  return s;
+}
+
+void report_edit(Session& session, const std::string& id, const std::vector<std::string>& changed) {
+  if (changed.empty()) {
+    session.message(id + ": nothing changed");
+    return;
+  }
+  std::string list;
+  for (const auto& f : changed) {
+    list += (list.empty() ? "" : ", ") + f;
+  }
+  session.message(id + ": changed " + list);
+}
+
+}  // namespace crm::cli

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "output.hpp"
+#include "record.hpp"
+
+#include <string>
+#include <vector>
+
+namespace crm::cli {
+
+// A record's fields for `show`: its canonical data plus `created` and
+// `updated` (derived from its history, never stored).
+Value details_of(const Record& record);
+
+// Rows for a listing: each record reduced to `fields`, where "created" and
+// "updated" are derived from history.
+std::vector<Value> rows_of(const std::vector<Record>& records, const std::vector<std::string>& fields);
+
+// The history of `record` as a table section ("History").
+Section history_section(const Record& record);
+
+// Tells the user which fields an edit changed (or that none did).
+void report_edit(Session& session, const std::string& id, const std::vector<std::string>& changed);
+
+}  // namespace crm::cli

@@ -1,0 +1,120 @@
+#include "session.hpp"
+
+#include "error.hpp"
+#include "people.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+
+namespace crm::cli {
+namespace {
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+}  // namespace
+
+const Store& Session::store() {
+  if (!m_store) {
+    m_store = std::make_unique<Store>(Store::locate(options.dir, env("CRM_DIR")));
+    if (std::string timeout = env("CRM_LOCK_TIMEOUT"); !timeout.empty()) {
+      auto d = parse_duration(timeout);
+      if (!d) {
+        throw usage_error("CRM_LOCK_TIMEOUT: cannot read '" + timeout + "' (try 30s or 2m)");
+      }
+      m_store->set_lock_timeout_ms(static_cast<int>(d->wall_seconds() * 1000));
+    }
+  }
+  return *m_store;
+}
+
+TimeZone Session::zone() {
+  return store().config().zone;
+}
+
+Timestamp Session::now() {
+  if (!m_now) {
+    std::string text = !options.now.empty() ? options.now : env("CRM_NOW");
+    if (text.empty()) {
+      m_now = system_now();
+    } else {
+      // A zone-less --now is read in the CRM's zone when there is a CRM.
+      TimeZone zone = default_zone();
+      try {
+        zone = store().config().zone;
+      } catch (const Error&) {
+      }
+      m_now = parse_user_time(text, system_now(), zone);
+    }
+  }
+  return *m_now;
+}
+
+Context Session::context(bool bootstrap) {
+  ActorSources sources;
+  sources.as_option = options.as;
+  sources.env_user = env("CRM_USER");
+  std::string actor = resolve_actor(store(), sources, bootstrap);
+  return Context{store(), actor, now()};
+}
+
+Format Session::format() const {
+  const std::string& f = options.format;
+  if (f == "json") {
+    return Format::Json;
+  }
+  if (f == "yaml") {
+    return Format::Yaml;
+  }
+  if (f == "csv") {
+    return Format::Csv;
+  }
+  if (f == "tsv") {
+    return Format::Tsv;
+  }
+  return Format::Table;
+}
+
+bool Session::color() const {
+  if (options.color == "always") {
+    return true;
+  }
+  if (options.color == "never" || !env("NO_COLOR").empty() || env("TERM") == "dumb") {
+    return false;
+  }
+  return ::isatty(STDOUT_FILENO) != 0;
+}
+
+std::ostream& Session::out() { return std::cout; }
+
+void Session::message(const std::string& text) {
+  if (!options.quiet) {
+    std::cerr << text << '\n';
+  }
+}
+
+void Session::warning(const std::string& text) {
+  std::cerr << "crm: warning: " << text << '\n';
+}
+
+Timestamp user_time(Session& session, const std::string& value) {
+  return parse_user_time(value, session.now(), session.zone());
+}
+
+std::optional<std::string> read_stdin_text() {
+  if (::isatty(STDIN_FILENO)) {
+    return std::nullopt;
+  }
+  std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) {
+    text.pop_back();
+  }
+  return text;
+}
+
+}  // namespace crm::cli

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "store.hpp"
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace crm::cli {
+
+enum class Format { Table, Json, Yaml, Csv, Tsv };
+
+// Options every command accepts.
+struct GlobalOptions {
+  std::string dir;
+  std::string as;
+  std::string now;
+  std::string format = "table";
+  std::string color = "auto";
+  bool quiet = false;
+};
+
+// What a command needs from the world: the CRM, the acting user, the time
+// and where output goes. The CRM is opened on first use.
+class Session {
+ public:
+  GlobalOptions options;
+  // What `crm` exits with when the command succeeds (1 when a check found something).
+  int exit_status = 0;
+
+  const Store& store();
+  // --now, else $CRM_NOW, else the clock.
+  Timestamp now();
+  // Who acts and when, for commands that change records. `bootstrap`
+  // allows acting anonymously while the CRM has no users.
+  Context context(bool bootstrap = false);
+  // The zone tables show times in.
+  TimeZone zone();
+
+  Format format() const;
+  bool color() const;
+
+  // Data goes to stdout; messages to stderr (silenced by -q).
+  std::ostream& out();
+  void message(const std::string& text);
+  void warning(const std::string& text);
+
+ private:
+  std::unique_ptr<Store> m_store;
+  std::optional<Timestamp> m_now;
+};
+
+// Reads `value` as a time typed by the user (see parse_user_time).
+Timestamp user_time(Session& session, const std::string& value);
+
+// Text from standard input when it is not a terminal, trailing newlines removed.
+std::optional<std::string> read_stdin_text();
+
+}  // namespace crm::cli

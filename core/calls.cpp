@@ -1,0 +1,69 @@
+#include "calls.hpp"
+
+#include "contacts.hpp"
+#include "edit.hpp"
+#include "error.hpp"
+#include "people.hpp"
+
+#include <algorithm>
+
+namespace crm {
+
+LoggedCall log_call(const Context& ctx, Transaction& tx, const CallInput& in) {
+  if (in.contact.empty() == in.new_contact.empty()) {
+    throw usage_error("name the caller with either --contact ID or --new-contact NAME");
+  }
+  LoggedCall result;
+  if (!in.new_contact.empty()) {
+    ContactInput contact;
+    contact.name = in.new_contact;
+    result.contact_id = add_contact(ctx, tx, contact);
+    result.contact_created = true;
+  } else {
+    result.contact_id = ctx.store.resolve(contact_kind(), in.contact);
+  }
+  std::string by = in.by.empty() ? ctx.actor : ctx.store.resolve(user_kind(), in.by);
+  std::string duration;
+  if (!in.duration.empty()) {
+    auto d = parse_duration(in.duration);
+    if (!d) {
+      throw usage_error("cannot read duration '" + in.duration + "' (try 15m, 1h30m or 90s)");
+    }
+    duration = format_duration(*d);
+  }
+  const Config& config = ctx.store.config();
+  Value fields = Value::map();
+  fields.set("contact", result.contact_id);
+  fields.set("at", format_utc(in.at.value_or(ctx.now)));
+  fields.set("direction", in.direction.empty() ? config.default_call_direction : in.direction);
+  fields.set("channel", in.channel.empty() ? config.default_call_channel : in.channel);
+  fields.set("duration", duration);
+  fields.set("by", by);
+  fields.set("summary", in.summary);
+  Record call = create_record(ctx, call_kind(), fields, "logged");
+  result.call_id = call.id;
+  tx.put(std::move(call));
+  return result;
+}
+
+std::vector<Record> list_calls(const Store& store, const CallFilter& f) {
+  std::vector<Record> out;
+  for (auto& r : store.load_all(call_kind())) {
+    if ((!f.by.empty() && r.get("by") != f.by) || (!f.contact.empty() && r.get("contact") != f.contact)) {
+      continue;
+    }
+    auto at = parse_stored_time(r.get("at"));
+    if ((f.since && *at < *f.since) || (f.until && *at >= *f.until)) {
+      continue;
+    }
+    out.push_back(std::move(r));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Record& a, const Record& b) {
+    auto ta = parse_stored_time(a.get("at"));
+    auto tb = parse_stored_time(b.get("at"));
+    return ta != tb ? ta > tb : a.id > b.id;
+  });
+  return out;
+}
+
+}  // namespace crm

@@ -1,0 +1,103 @@
+#include "check.hpp"
+
+#include "error.hpp"
+#include "ids.hpp"
+
+#include <map>
+#include <set>
+
+namespace crm {
+namespace {
+
+// A reference found in a record, to be checked once all IDs are known.
+struct Reference {
+  std::string path;
+  int line;
+  std::string kind;
+  std::string id;
+  std::string field;
+};
+
+void collect_refs(const Value& map, const std::vector<FieldSpec>& specs, const std::string& path,
+                  std::vector<Reference>& out, const std::string& where) {
+  for (const auto& spec : specs) {
+    const Value* v = map.find(spec.name);
+    if (!v) {
+      continue;
+    }
+    if (spec.type == FieldType::Ref && v->is_scalar() && !v->text().empty()) {
+      out.push_back({path, v->line(), spec.ref, v->text(), where + spec.name});
+    } else if (spec.type == FieldType::RefList && v->is_list()) {
+      for (const auto& item : v->items()) {
+        out.push_back({path, item.line(), spec.ref, item.text(), where + spec.name});
+      }
+    }
+  }
+}
+
+bool valid_file_id(const KindSpec& kind, const std::string& id) {
+  if (!kind.generated_ids()) {
+    return is_slug(id);
+  }
+  std::string prefix = kind.prefix + "-";
+  return id.size() == prefix.size() + k_id_body_length && id.compare(0, prefix.size(), prefix) == 0 &&
+         normalize_id_body(id.substr(prefix.size())) == id.substr(prefix.size());
+}
+
+}  // namespace
+
+CheckReport check_crm(const Store& store) {
+  CheckReport report;
+  auto& problems = report.problems;
+  auto config_issues = config_problems(store.config(), store.shown(store.config_path()));
+  problems.insert(problems.end(), config_issues.begin(), config_issues.end());
+
+  std::map<std::string, std::set<std::string>> ids;  // kind -> IDs present
+  std::vector<Reference> refs;
+  for (const KindSpec* kind : all_kinds()) {
+    std::map<std::string, std::string> seen;  // id -> first path
+    for (const auto& path : store.files(*kind)) {
+      ++report.records;
+      std::string shown = store.shown(path);
+      std::string id = path.stem().string();
+      if (!valid_file_id(*kind, id)) {
+        problems.push_back({shown, 0, "file name is not a valid " + kind->name + " ID"});
+        continue;
+      }
+      if (auto [it, fresh] = seen.emplace(id, shown); !fresh) {
+        problems.push_back({shown, 0, "duplicate " + kind->name + " ID " + id + " (also in " + it->second + ")"});
+      }
+      if (store.path_of(*kind, id) != path) {
+        problems.push_back({shown, 0, "misplaced: " + kind->name + " " + id + " belongs in " +
+                                          store.shown(store.path_of(*kind, id))});
+      }
+      ids[kind->name].insert(id);
+      Record record;
+      try {
+        record = store.read(*kind, path);
+      } catch (const Error& e) {
+        problems.push_back({"", 0, e.what()});
+        continue;
+      }
+      auto found = record_problems(*kind, record.data, store.config(), shown, id);
+      problems.insert(problems.end(), found.begin(), found.end());
+      if (!record.data.is_map()) {
+        continue;
+      }
+      collect_refs(record.data, kind->fields, shown, refs, "");
+      for (const auto& entry : record.history().items()) {
+        if (entry.is_map()) {
+          collect_refs(entry, kind->history_fields, shown, refs, "history: ");
+        }
+      }
+    }
+  }
+  for (const auto& ref : refs) {
+    if (!ids[ref.kind].count(ref.id)) {
+      problems.push_back({ref.path, ref.line, "'" + ref.field + "' refers to unknown " + ref.kind + " '" + ref.id + "'"});
+    }
+  }
+  return report;
+}
+
+}  // namespace crm

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "problem.hpp"
+#include "timestamp.hpp"
+#include "value.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace crm {
+
+// Policy from crm.yaml. Every key is optional; the defaults below are what an
+// empty crm.yaml means (and what crm-files(5) documents).
+struct Config {
+  // Zone for times shown in tables and for times typed without a zone.
+  TimeZone zone = nullptr;
+  std::string zone_name;  // as configured, "" for the system default
+
+  std::string default_contact_kind = "customer";
+  std::string default_call_channel = "phone";
+  std::string default_call_direction = "in";
+
+  // Configurable value lists, e.g. "contact_kinds", "call_channels".
+  std::map<std::string, std::vector<std::string>> lists;
+
+  // The parsed document, for later policy sections.
+  Value raw;
+
+  const std::vector<std::string>& list(const std::string& name) const;
+};
+
+// Reads and validates crm.yaml; `origin` names it in errors. An empty file
+// is a valid configuration. Throws a data error ("PATH:LINE: ...").
+Config load_config(const std::string& text, const std::string& origin);
+
+// Problems `crm check` reports in a configuration that still loads:
+// unknown keys (with a suggestion) and lists that name defaults they lack.
+std::vector<Problem> config_problems(const Config& config, const std::string& origin);
+
+// The commented template `crm init` writes.
+std::string config_template();
+
+}  // namespace crm

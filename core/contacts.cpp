@@ -1,0 +1,105 @@
+#include "contacts.hpp"
+
+#include "calls.hpp"
+#include "edit.hpp"
+#include "error.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace crm {
+namespace {
+
+std::string folded(const std::string& s) {
+  std::string out = s;
+  for (auto& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+bool matches(const Record& r, const ContactFilter& f) {
+  if (!f.kind.empty() && r.get("kind") != f.kind) {
+    return false;
+  }
+  auto tags = string_list(r.data.find("tags"));
+  if (!f.tag.empty() && std::find(tags.begin(), tags.end(), f.tag) == tags.end()) {
+    return false;
+  }
+  if (f.search.empty()) {
+    return true;
+  }
+  std::vector<std::string> haystack = {r.get("name"), r.get("org"), r.get("note"), r.id};
+  for (const char* list : {"emails", "phones", "tags"}) {
+    auto items = string_list(r.data.find(list));
+    haystack.insert(haystack.end(), items.begin(), items.end());
+  }
+  return std::any_of(haystack.begin(), haystack.end(),
+                     [&](const std::string& s) { return contains_folded(s, f.search); });
+}
+
+}  // namespace
+
+bool contains_folded(const std::string& text, const std::string& needle) {
+  return folded(text).find(folded(needle)) != std::string::npos;
+}
+
+std::string add_contact(const Context& ctx, Transaction& tx, const ContactInput& in) {
+  if (in.name.empty()) {
+    throw usage_error("a contact needs a name (--name)");
+  }
+  for (const auto& e : in.emails) {
+    if (e.find('@') == std::string::npos) {
+      throw usage_error("'" + e + "' is not an email address");
+    }
+  }
+  Value fields = Value::map();
+  fields.set("name", in.name);
+  fields.set("kind", in.kind.empty() ? ctx.store.config().default_contact_kind : in.kind);
+  fields.set("org", in.org);
+  fields.set("emails", make_string_list(in.emails));
+  fields.set("phones", make_string_list(in.phones));
+  fields.set("tags", make_string_list(in.tags));
+  fields.set("note", in.note);
+  Record r = create_record(ctx, contact_kind(), fields, "created");
+  std::string id = r.id;
+  tx.put(std::move(r));
+  return id;
+}
+
+std::vector<Record> list_contacts(const Store& store, const ContactFilter& filter) {
+  std::vector<Record> out;
+  for (auto& r : store.load_all(contact_kind())) {
+    if (matches(r, filter)) {
+      out.push_back(std::move(r));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Record& a, const Record& b) {
+    auto ka = folded(a.get("name"));
+    auto kb = folded(b.get("name"));
+    return ka != kb ? ka < kb : a.id < b.id;
+  });
+  return out;
+}
+
+std::vector<TimelineItem> contact_timeline(const Store& store, const std::string& contact_id) {
+  std::vector<TimelineItem> out;
+  CallFilter calls;
+  calls.contact = contact_id;
+  for (const auto& call : list_calls(store, calls)) {
+    TimelineItem item;
+    item.at = *parse_stored_time(call.get("at"));
+    item.kind = "call";
+    item.id = call.id;
+    item.by = call.get("by");
+    item.summary = call.get("direction") + " " + call.get("channel") +
+                   (call.get("summary").empty() ? "" : ": " + call.get("summary"));
+    out.push_back(item);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const TimelineItem& a, const TimelineItem& b) {
+    return a.at != b.at ? a.at > b.at : a.id > b.id;
+  });
+  return out;
+}
+
+}  // namespace crm

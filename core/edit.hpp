@@ -1,0 +1,33 @@
+#pragma once
+
+#include "store.hpp"
+
+#include <string>
+#include <vector>
+
+namespace crm {
+
+// One change to a record's field, as asked for on the command line.
+struct FieldChange {
+  enum class Op { Set, Unset, Add, Remove };
+  std::string field;
+  Op op = Op::Set;
+  std::vector<std::string> values;  // one for Set on a single-valued field
+};
+
+// Throws a usage error naming the field when `data` breaks `kind`'s rules
+// (bad enum value, malformed time, missing required field...).
+void require_valid(const KindSpec& kind, const Value& data, const Config& config);
+
+// A new record of `kind` holding `fields` (empty values are dropped), with a
+// history that starts with `event`. Generated-ID kinds get a fresh ID;
+// slug kinds use fields.get("id"). Validated; throws a usage error if not.
+Record create_record(const Context& ctx, const KindSpec& kind, Value fields, const std::string& event);
+
+// Applies `changes` to `record`, validates the result, appends an `edited`
+// event listing the changed fields and stages the record in `tx`.
+// Returns the changed field names; when nothing changed, nothing is staged.
+std::vector<std::string> edit_record(const Context& ctx, Transaction& tx, Record record,
+                                     const std::vector<FieldChange>& changes);
+
+}  // namespace crm

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "store.hpp"
+
+#include <string>
+
+namespace crm {
+
+struct UserInput {
+  std::string id;  // a slug such as "olivia"
+  std::string name;
+  std::string email;
+  std::string department;
+  std::string role;
+  std::string manager;
+};
+
+struct DepartmentInput {
+  std::string id;  // a slug such as "water"
+  std::string name;
+  std::string manager;
+};
+
+// Creates users/<id>.yaml; the department and manager must exist.
+void add_user(const Context& ctx, Transaction& tx, const UserInput& input);
+// Creates departments/<id>.yaml; the manager must exist.
+void add_department(const Context& ctx, Transaction& tx, const DepartmentInput& input);
+
+// True once the CRM has at least one user.
+bool has_users(const Store& store);
+
+// Where the acting user comes from, most explicit first.
+struct ActorSources {
+  std::string as_option;  // --as
+  std::string env_user;   // $CRM_USER
+  bool use_git = true;    // match `git config user.email` against users' emails
+};
+
+// The acting user's ID; throws not-found for an unknown user and a usage
+// error when no source names one. While the CRM has no users, returns ""
+// if `bootstrap` allows acting anonymously.
+std::string resolve_actor(const Store& store, const ActorSources& sources, bool bootstrap);
+
+// Throws not-found unless a record `id` of `kind` exists (with a suggestion).
+void require_exists(const Store& store, const KindSpec& kind, const std::string& id);
+
+}  // namespace crm

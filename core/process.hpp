@@ -1,0 +1,20 @@
+#pragma once
+
+#include "files.hpp"
+
+#include <string>
+#include <vector>
+
+namespace crm {
+
+struct ProcessResult {
+  int status = -1;  // exit status, or 128+signal when killed; -1 if it could not start
+  std::string out;
+  std::string err;
+};
+
+// Runs `argv` (looked up on PATH) in `cwd`, feeding it `input` on stdin and
+// collecting its output. Never throws for a failing program.
+ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& cwd, const std::string& input = "");
+
+}  // namespace crm

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "config.hpp"
+#include "files.hpp"
+#include "problem.hpp"
+#include "schema.hpp"
+#include "timestamp.hpp"
+#include "value.hpp"
+
+#include <string>
+#include <vector>
+
+namespace crm {
+
+// One record file: its kind, ID, where it lives and what it holds.
+struct Record {
+  const KindSpec* kind = nullptr;
+  std::string id;
+  fs::path path;
+  Value data;  // a map; data.get("id") == id
+
+  const std::string& get(const std::string& key) const { return data.get(key); }
+  const Value& history() const;
+  // Time of the first history entry (creation), if any.
+  std::optional<Timestamp> created_at() const;
+  // Who made the first history entry, "" if unknown.
+  std::string created_by() const;
+};
+
+// The record in canonical form: known fields in the kind's order followed by
+// unknown ones in their original order, empty known fields dropped, history
+// entries ordered the same way. Serializing the result is deterministic.
+Value canonical(const KindSpec& kind, const Value& data);
+
+// The canonical file contents of a record.
+std::string serialize(const KindSpec& kind, const Value& data);
+
+// Everything wrong with one record's contents that can be seen without
+// looking at other records (types, enum values, required fields, its ID).
+std::vector<Problem> record_problems(const KindSpec& kind, const Value& data, const Config& config,
+                                     const std::string& shown_path, const std::string& expected_id);
+
+}  // namespace crm

@@ -1,0 +1,135 @@
+#include "schema.hpp"
+
+#include <cctype>
+
+namespace crm {
+namespace {
+
+FieldSpec text(const std::string& name, bool required = false) {
+  return {name, FieldType::Text, "", {}, "", required};
+}
+FieldSpec of_type(const std::string& name, FieldType type, bool required = false) {
+  return {name, type, "", {}, "", required};
+}
+FieldSpec ref(const std::string& name, const std::string& kind, bool required = false) {
+  return {name, FieldType::Ref, kind, {}, "", required};
+}
+FieldSpec choice(const std::string& name, std::vector<std::string> choices, bool required = false) {
+  return {name, FieldType::Enum, "", std::move(choices), "", required};
+}
+FieldSpec configured(const std::string& name, const std::string& list) {
+  return {name, FieldType::Enum, "", {}, list, false};
+}
+
+FieldSpec id_field() { return text("id", true); }
+FieldSpec history_field() { return of_type("history", FieldType::History); }
+
+// Keys every history entry may carry, in canonical order; kinds add their own.
+std::vector<FieldSpec> base_history(std::vector<FieldSpec> extra) {
+  std::vector<FieldSpec> out = {of_type("at", FieldType::Time, true), ref("by", "user"), text("event", true)};
+  out.insert(out.end(), extra.begin(), extra.end());
+  out.push_back(of_type("fields", FieldType::TextList));
+  out.push_back(text("note"));
+  return out;
+}
+
+const FieldSpec* find_in(const std::vector<FieldSpec>& fields, const std::string& name) {
+  for (const auto& f : fields) {
+    if (f.name == name) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const FieldSpec* KindSpec::field(const std::string& n) const { return find_in(fields, n); }
+const FieldSpec* KindSpec::history_field(const std::string& n) const { return find_in(history_fields, n); }
+
+const KindSpec& contact_kind() {
+  static const KindSpec k{
+      "contact",
+      "contacts",
+      "P",
+      false,
+      {id_field(), text("name", true), configured("kind", "contact_kinds"), text("org"),
+       of_type("emails", FieldType::TextList), of_type("phones", FieldType::TextList),
+       of_type("tags", FieldType::TextList), text("note"), history_field()},
+      base_history({}),
+      {"created", "edited"}};
+  return k;
+}
+
+const KindSpec& call_kind() {
+  static const KindSpec k{
+      "call",
+      "calls",
+      "K",
+      true,
+      {id_field(), ref("contact", "contact", true), of_type("at", FieldType::Time, true),
+       choice("direction", {"in", "out"}), configured("channel", "call_channels"),
+       of_type("duration", FieldType::Duration), ref("by", "user"), text("summary"), history_field()},
+      base_history({}),
+      {"logged", "edited"}};
+  return k;
+}
+
+const KindSpec& user_kind() {
+  static const KindSpec k{
+      "user",
+      "users",
+      "",
+      false,
+      {id_field(), text("name", true), text("email"), ref("department", "department"), text("role"),
+       ref("manager", "user"), history_field()},
+      base_history({}),
+      {"created", "edited"}};
+  return k;
+}
+
+const KindSpec& department_kind() {
+  static const KindSpec k{
+      "department",
+      "departments",
+      "",
+      false,
+      {id_field(), text("name", true), ref("manager", "user"), history_field()},
+      base_history({}),
+      {"created", "edited"}};
+  return k;
+}
+
+const std::vector<const KindSpec*>& all_kinds() {
+  static const std::vector<const KindSpec*> kinds = {&department_kind(), &user_kind(), &contact_kind(),
+                                                     &call_kind()};
+  return kinds;
+}
+
+const KindSpec* kind_named(const std::string& name) {
+  for (const KindSpec* k : all_kinds()) {
+    if (k->name == name || k->folder == name) {
+      return k;
+    }
+  }
+  return nullptr;
+}
+
+const KindSpec* kind_of_id(const std::string& id) {
+  auto dash = id.find('-');
+  if (dash == std::string::npos || dash == 0) {
+    return nullptr;
+  }
+  std::string prefix = id.substr(0, dash);
+  for (auto& c : prefix) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  for (const KindSpec* k : all_kinds()) {
+    if (k->generated_ids() && k->prefix == prefix) {
+      return k;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace crm

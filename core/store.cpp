@@ -1,0 +1,257 @@
+#include "store.hpp"
+
+#include "error.hpp"
+#include "ids.hpp"
+#include "suggest.hpp"
+#include "yaml_io.hpp"
+
+#include <algorithm>
+
+namespace crm {
+namespace {
+
+bool is_record_file(const fs::directory_entry& entry) {
+  const auto name = entry.path().filename().string();
+  return entry.is_regular_file() && !name.empty() && name[0] != '.' && entry.path().extension() == ".yaml";
+}
+
+// Splits typed input into the kind prefix it names (if any) and the rest.
+std::pair<std::string, std::string> split_prefix(const std::string& input) {
+  auto dash = input.find('-');
+  if (dash == std::string::npos) {
+    return {"", input};
+  }
+  std::string prefix = input.substr(0, dash);
+  for (auto& c : prefix) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return {prefix, input.substr(dash + 1)};
+}
+
+}  // namespace
+
+fs::path Store::locate(const std::string& dir, const std::string& env_dir) {
+  auto check = [](const fs::path& p, const std::string& how) {
+    if (!fs::exists(p / "crm.yaml")) {
+      throw usage_error(p.string() + " (" + how + ") is not a CRM: it has no crm.yaml; create one with 'crm init " +
+                        p.string() + "'");
+    }
+    return p;
+  };
+  if (!dir.empty()) {
+    return check(dir, "from --dir");
+  }
+  if (!env_dir.empty()) {
+    return check(env_dir, "from $CRM_DIR");
+  }
+  std::error_code ec;
+  fs::path here = fs::current_path(ec);
+  fs::path relative = ".";
+  for (fs::path p = here; !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / "crm.yaml")) {
+      return relative;
+    }
+    if (p == p.parent_path()) {
+      break;
+    }
+    relative = relative == "." ? fs::path("..") : relative / "..";
+  }
+  throw usage_error("no CRM here: no crm.yaml in this folder or any above it (use -C DIR, set CRM_DIR, or run 'crm init')");
+}
+
+Store::Store(fs::path root) : m_root(std::move(root)) {
+  fs::path config = config_path();
+  if (!fs::exists(config)) {
+    throw usage_error(m_root.string() + " is not a CRM: it has no crm.yaml");
+  }
+  m_config = load_config(read_file(config), shown(config));
+}
+
+std::string Store::shown(const fs::path& path) const {
+  std::string s = path.lexically_normal().string();
+  return s.rfind("./", 0) == 0 ? s.substr(2) : s;
+}
+
+fs::path Store::path_of(const KindSpec& kind, const std::string& id) const {
+  fs::path folder = m_root / kind.folder;
+  if (kind.sharded) {
+    folder /= id.substr(kind.prefix.size() + 1, 2);
+  }
+  return folder / (id + ".yaml");
+}
+
+bool Store::exists(const KindSpec& kind, const std::string& id) const {
+  return fs::exists(path_of(kind, id));
+}
+
+std::string Store::new_id(const KindSpec& kind) const {
+  for (;;) {
+    std::string id = kind.prefix + "-" + random_id_body();
+    if (!exists(kind, id)) {
+      return id;
+    }
+  }
+}
+
+std::vector<fs::path> Store::files(const KindSpec& kind) const {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  fs::path folder = m_root / kind.folder;
+  if (!fs::is_directory(folder, ec)) {
+    return out;
+  }
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (is_record_file(entry)) {
+      out.push_back(entry.path());
+    } else if (kind.sharded && entry.is_directory() && entry.path().filename().string()[0] != '.') {
+      for (const auto& inner : fs::directory_iterator(entry.path(), ec)) {
+        if (is_record_file(inner)) {
+          out.push_back(inner.path());
+        }
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> Store::ids_matching(const KindSpec& kind, const std::string& body_prefix) const {
+  std::vector<std::string> out;
+  std::string full_prefix = kind.prefix + "-" + body_prefix;
+  std::vector<fs::path> candidates;
+  if (kind.sharded && body_prefix.size() >= 2) {
+    std::error_code ec;
+    fs::path shard = m_root / kind.folder / body_prefix.substr(0, 2);
+    for (const auto& entry : fs::directory_iterator(shard, ec)) {
+      if (is_record_file(entry)) {
+        candidates.push_back(entry.path());
+      }
+    }
+  } else {
+    candidates = files(kind);
+  }
+  for (const auto& p : candidates) {
+    std::string id = p.stem().string();
+    if (id.compare(0, full_prefix.size(), full_prefix) == 0) {
+      out.push_back(id);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string Store::resolve(const KindSpec& kind, const std::string& input) const {
+  if (input.empty()) {
+    throw usage_error("empty " + kind.name + " ID");
+  }
+  if (!kind.generated_ids()) {
+    if (is_slug(input) && exists(kind, input)) {
+      return input;
+    }
+    std::vector<std::string> known;
+    for (const auto& p : files(kind)) {
+      known.push_back(p.stem().string());
+    }
+    throw not_found_error("unknown " + kind.name + " '" + input + "'" + did_you_mean(input, known));
+  }
+  auto [prefix, rest] = split_prefix(input);
+  if (!prefix.empty() && prefix != kind.prefix) {
+    const KindSpec* other = kind_of_id(input);
+    throw not_found_error("'" + input + "' is not a " + kind.name + " ID" +
+                          (other ? " (it names a " + other->name + ")" : "") + "; " + kind.name + " IDs look like " +
+                          kind.prefix + "-7K3MQ2X9AB4F");
+  }
+  std::string body = normalize_id_body(rest);
+  if (body.empty() || body.size() > k_id_body_length) {
+    throw not_found_error("'" + input + "' is not a " + kind.name + " ID (" + kind.name + " IDs look like " +
+                          kind.prefix + "-7K3MQ2X9AB4F)");
+  }
+  if (body.size() == k_id_body_length) {
+    std::string id = kind.prefix + "-" + body;
+    if (!exists(kind, id)) {
+      throw not_found_error("no " + kind.name + " " + id);
+    }
+    return id;
+  }
+  auto matches = ids_matching(kind, body);
+  if (matches.empty()) {
+    throw not_found_error("no " + kind.name + " matches '" + input + "'");
+  }
+  if (matches.size() > 1) {
+    std::string list;
+    for (std::size_t i = 0; i < matches.size() && i < 10; ++i) {
+      list += (i ? ", " : "") + matches[i];
+    }
+    if (matches.size() > 10) {
+      list += ", ... (" + std::to_string(matches.size()) + " in all)";
+    }
+    throw not_found_error("'" + input + "' is ambiguous: it could be " + list);
+  }
+  return matches.front();
+}
+
+Record Store::read(const KindSpec& kind, const fs::path& path) const {
+  Record r;
+  r.kind = &kind;
+  r.path = path;
+  r.id = path.stem().string();
+  r.data = parse_yaml(read_file(path), shown(path));
+  return r;
+}
+
+Record Store::read_valid(const KindSpec& kind, const fs::path& path) const {
+  Record r = read(kind, path);
+  auto problems = record_problems(kind, r.data, m_config, shown(path), r.id);
+  if (!problems.empty()) {
+    throw data_error(problems.front().text());
+  }
+  return r;
+}
+
+Record Store::load(const KindSpec& kind, const std::string& id) const {
+  fs::path path = path_of(kind, id);
+  if (!fs::exists(path)) {
+    throw not_found_error("no " + kind.name + " " + id);
+  }
+  return read_valid(kind, path);
+}
+
+std::vector<Record> Store::load_all(const KindSpec& kind) const {
+  std::vector<Record> out;
+  for (const auto& path : files(kind)) {
+    out.push_back(read_valid(kind, path));
+  }
+  return out;
+}
+
+Transaction::Transaction(const Store& store)
+    : m_store(store), m_lock(store.lock_path(), store.lock_timeout_ms()) {}
+
+void Transaction::put(Record record) {
+  for (auto& r : m_records) {
+    if (r.path == record.path) {
+      r = std::move(record);
+      return;
+    }
+  }
+  m_records.push_back(std::move(record));
+}
+
+void Transaction::commit() {
+  for (const auto& r : m_records) {
+    write_file_atomic(r.path, serialize(*r.kind, r.data));
+  }
+}
+
+Value history_event(const Context& ctx, const std::string& event) {
+  Value e = Value::map();
+  e.set("at", format_utc(ctx.now));
+  if (!ctx.actor.empty()) {
+    e.set("by", ctx.actor);
+  }
+  e.set("event", event);
+  return e;
+}
+
+}  // namespace crm

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "config.hpp"
+#include "files.hpp"
+#include "record.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace crm {
+
+// A CRM directory: crm.yaml plus one folder per record kind.
+class Store {
+ public:
+  // Finds the CRM the way git finds its repository: `dir` when given, else
+  // $CRM_DIR, else the nearest folder holding crm.yaml from the working
+  // directory up. The result is relative to the working directory when it
+  // was found by walking up. Throws a usage error when there is none.
+  static fs::path locate(const std::string& dir, const std::string& env_dir);
+
+  // Opens the CRM at `root` and loads its configuration.
+  explicit Store(fs::path root);
+
+  const fs::path& root() const { return m_root; }
+  const Config& config() const { return m_config; }
+  fs::path config_path() const { return m_root / "crm.yaml"; }
+  // `path` as shown in messages: under the root as the user named it.
+  std::string shown(const fs::path& path) const;
+
+  // Milliseconds a writer waits for another writer before giving up.
+  void set_lock_timeout_ms(int ms) { m_lock_timeout_ms = ms; }
+  int lock_timeout_ms() const { return m_lock_timeout_ms; }
+  fs::path lock_path() const { return m_root / ".crm" / "lock"; }
+
+  // Where the record `id` of `kind` lives (whether or not it exists).
+  fs::path path_of(const KindSpec& kind, const std::string& id) const;
+  bool exists(const KindSpec& kind, const std::string& id) const;
+  // A fresh ID for `kind` that no existing record uses.
+  std::string new_id(const KindSpec& kind) const;
+
+  // The full ID that `input` names: a whole ID or any unambiguous prefix of
+  // its random part, with or without the kind prefix, in any case.
+  // Throws not-found (listing the candidates when ambiguous).
+  std::string resolve(const KindSpec& kind, const std::string& input) const;
+
+  // Loads and validates one record; throws data errors with PATH:LINE.
+  Record load(const KindSpec& kind, const std::string& id) const;
+  Record find(const KindSpec& kind, const std::string& input) const { return load(kind, resolve(kind, input)); }
+  // Every record of `kind`, sorted by ID; throws on the first malformed one.
+  std::vector<Record> load_all(const KindSpec& kind) const;
+
+  // Every record file of `kind` (sorted), and reading one without validation.
+  std::vector<fs::path> files(const KindSpec& kind) const;
+  Record read(const KindSpec& kind, const fs::path& path) const;
+
+ private:
+  Record read_valid(const KindSpec& kind, const fs::path& path) const;
+  std::vector<std::string> ids_matching(const KindSpec& kind, const std::string& body_prefix) const;
+
+  fs::path m_root;
+  Config m_config;
+  int m_lock_timeout_ms = 10000;
+};
+
+// A group of record writes made under the CRM's lock. Construct it before
+// reading the records to change, so that no other crm process interleaves.
+class Transaction {
+ public:
+  explicit Transaction(const Store& store);
+  // Stages `record` to be written (a later put of the same record replaces it).
+  void put(Record record);
+  // Writes every staged record, canonically and atomically, in staging order.
+  void commit();
+  const std::vector<Record>& records() const { return m_records; }
+
+ private:
+  const Store& m_store;
+  FileLock m_lock;
+  std::vector<Record> m_records;
+};
+
+// Who is acting and when: passed to every operation that changes records.
+struct Context {
+  const Store& store;
+  std::string actor;  // a user ID, or "" while the CRM has no users yet
+  Timestamp now;
+};
+
+// A history entry {at, by, event} for an action taken in `ctx`.
+Value history_event(const Context& ctx, const std::string& event);
+
+}  // namespace crm

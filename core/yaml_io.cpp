@@ -1,0 +1,303 @@
+#include "yaml_io.hpp"
+
+#include "error.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdio>
+#include <set>
+
+namespace crm {
+namespace {
+
+// Bounds what one document may expand to, so that alias bombs
+// ("billion laughs") fail fast instead of eating memory.
+constexpr std::size_t k_max_nodes = 4'000'000;
+
+std::string where(const std::string& origin, const YAML::Mark& mark) {
+  return origin + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+}
+
+Value convert(const YAML::Node& node, const std::string& origin, std::size_t& budget) {
+  if (++budget > k_max_nodes) {
+    throw data_error(where(origin, node.Mark()) + ": document too large (aliases expand too far)");
+  }
+  Value out;
+  switch (node.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+      break;
+    case YAML::NodeType::Scalar:
+      out = Value(node.Scalar());
+      out.set_plain(node.Tag() == "?");
+      break;
+    case YAML::NodeType::Sequence:
+      out = Value::list();
+      for (const auto& item : node) {
+        out.push_back(convert(item, origin, budget));
+      }
+      break;
+    case YAML::NodeType::Map: {
+      out = Value::map();
+      std::set<std::string> seen;
+      for (const auto& kv : node) {
+        if (!kv.first.IsScalar()) {
+          throw data_error(where(origin, kv.first.Mark()) + ": keys must be plain text");
+        }
+        const std::string& key = kv.first.Scalar();
+        if (!seen.insert(key).second) {
+          throw data_error(where(origin, kv.first.Mark()) + ": duplicate key '" + key + "'");
+        }
+        out.fields().emplace_back(key, convert(kv.second, origin, budget));
+      }
+      break;
+    }
+  }
+  out.set_line(node.Mark().line + 1);
+  return out;
+}
+
+bool is_indicator(char c) {
+  switch (c) {
+    case '-': case '?': case ':': case ',': case '[': case ']': case '{': case '}':
+    case '#': case '&': case '*': case '!': case '|': case '>': case '\'': case '"':
+    case '%': case '@': case '`':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Words YAML 1.1 or 1.2 resolve to null or a boolean.
+bool is_special_word(const std::string& s) {
+  static const std::set<std::string> words = {
+      "~",   "null", "Null", "NULL", "y",   "Y",    "yes",  "Yes",   "YES",   "n",     "N",
+      "no",  "No",   "NO",   "true", "True", "TRUE", "false", "False", "FALSE", "on",   "On",
+      "ON",  "off",  "Off",  "OFF",  "<<",  "=",    ".inf", ".Inf",  ".INF",  "-.inf", "-.Inf",
+      "-.INF", "+.inf", ".nan", ".NaN", ".NAN"};
+  return words.count(s) > 0;
+}
+
+// Whether `s` can be written plain at all without changing its text.
+bool plain_safe(const std::string& s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') {
+    return false;
+  }
+  if (is_indicator(s[0])) {
+    bool dash_like = s[0] == '-' || s[0] == '?' || s[0] == ':';
+    if (!dash_like || s.size() == 1 || s[1] == ' ') {
+      return false;
+    }
+  }
+  if (s.rfind("---", 0) == 0 || s.rfind("...", 0) == 0) {
+    return false;
+  }
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f) {
+      return false;
+    }
+    if (c == ':' && i + 1 < s.size() && s[i + 1] == ' ') {
+      return false;
+    }
+    if (c == '#' && i > 0 && s[i - 1] == ' ') {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string double_quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      case '\0': out += "\\0"; break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\x%02x", c);
+          out += buf;
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// A literal block keeps multi-line notes readable in diffs; it cannot carry
+// trailing spaces, control characters or a leading space, so those fall back
+// to a double-quoted string.
+bool block_safe(const std::string& s) {
+  if (s.find('\n') == std::string::npos || s.front() == ' ' || s.front() == '\n') {
+    return false;
+  }
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7f) {
+      return false;
+    }
+    if (c == ' ' && (i + 1 == s.size() || s[i + 1] == '\n')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void emit_block(std::string& out, const std::string& s, int indent) {
+  std::size_t end = s.size();
+  while (end > 0 && s[end - 1] == '\n') {
+    --end;
+  }
+  std::size_t trailing = s.size() - end;
+  out += trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+";
+  out += '\n';
+  std::string pad(static_cast<std::size_t>(indent), ' ');
+  std::size_t start = 0;
+  std::string body = s.substr(0, end);
+  while (start <= body.size()) {
+    std::size_t nl = body.find('\n', start);
+    std::string line = body.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    out += line.empty() ? "" : pad + line;
+    out += '\n';
+    if (nl == std::string::npos) {
+      break;
+    }
+    start = nl + 1;
+  }
+  for (std::size_t i = 1; i < trailing; ++i) {
+    out += '\n';
+  }
+}
+
+// Writes the scalar that follows "key: " or "- "; `indent` is where a block
+// scalar's lines go. Ends the line.
+void emit_scalar(std::string& out, const Value& v, int indent) {
+  const std::string& s = v.text();
+  if (v.type() == Value::Type::Number || v.type() == Value::Type::Bool) {
+    out += s;
+  } else if (v.is_null()) {
+    out += "null";
+  } else if (block_safe(s)) {
+    emit_block(out, s, indent);
+    return;
+  } else if (plain_safe(s) && (v.plain() || !needs_quotes(s))) {
+    out += s;
+  } else {
+    out += double_quoted(s);
+  }
+  out += '\n';
+}
+
+std::string key_text(const std::string& key) {
+  return plain_safe(key) && !needs_quotes(key) ? key : double_quoted(key);
+}
+
+void emit_node(std::string& out, const Value& v, int indent);
+
+// Emits the value part of "key:" (the key is already written).
+void emit_after_key(std::string& out, const Value& v, int indent) {
+  if (v.is_map()) {
+    if (v.fields().empty()) {
+      out += " {}\n";
+    } else {
+      out += '\n';
+      emit_node(out, v, indent + 2);
+    }
+  } else if (v.is_list()) {
+    if (v.items().empty()) {
+      out += " []\n";
+    } else {
+      out += '\n';
+      emit_node(out, v, indent + 2);
+    }
+  } else {
+    out += ' ';
+    emit_scalar(out, v, indent + 2);
+  }
+}
+
+void emit_node(std::string& out, const Value& v, int indent) {
+  std::string pad(static_cast<std::size_t>(indent), ' ');
+  if (v.is_map()) {
+    for (const auto& [key, field] : v.fields()) {
+      out += pad + key_text(key) + ':';
+      emit_after_key(out, field, indent);
+    }
+  } else if (v.is_list()) {
+    for (const auto& item : v.items()) {
+      out += pad + "-";
+      if (item.is_map() && !item.fields().empty()) {
+        // First field shares the dash's line; the rest align under it.
+        bool first = true;
+        for (const auto& [key, field] : item.fields()) {
+          out += first ? " " : pad + "  ";
+          first = false;
+          out += key_text(key) + ':';
+          emit_after_key(out, field, indent + 2);
+        }
+      } else if ((item.is_list() && !item.items().empty())) {
+        out += '\n';
+        emit_node(out, item, indent + 2);
+      } else if (item.is_map()) {
+        out += " {}\n";
+      } else if (item.is_list()) {
+        out += " []\n";
+      } else {
+        out += ' ';
+        emit_scalar(out, item, indent + 2);
+      }
+    }
+  } else {
+    emit_scalar(out, v, indent);
+  }
+}
+
+}  // namespace
+
+Value parse_yaml(const std::string& text, const std::string& origin) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw data_error(where(origin, e.mark) + ": " + e.msg);
+  }
+  std::size_t budget = 0;
+  try {
+    return convert(root, origin, budget);
+  } catch (const YAML::Exception& e) {
+    throw data_error(where(origin, e.mark) + ": " + e.msg);
+  }
+}
+
+bool needs_quotes(const std::string& s) {
+  if (s.empty() || is_special_word(s)) {
+    return true;
+  }
+  // Numbers, dates, times, phone numbers, octal-looking codes: anything that
+  // starts like a number is quoted rather than guessed about.
+  if (is_digit(s[0])) {
+    return true;
+  }
+  if ((s[0] == '+' || s[0] == '-' || s[0] == '.') && s.size() > 1 &&
+      (is_digit(s[1]) || s[1] == '.')) {
+    return true;
+  }
+  return !plain_safe(s);
+}
+
+std::string emit_yaml(const Value& v) {
+  std::string out;
+  emit_node(out, v, 0);
+  return out;
+}
+
+}  // namespace crm
