@@ -31,7 +31,34 @@ struct Pipe {
 
 }  // namespace
 
-ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& cwd, const std::string& input) {
+namespace {
+
+// The inherited environment with `changes` applied.
+std::vector<std::string> environment_with(const std::vector<std::string>& changes) {
+  std::vector<std::string> out;
+  auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+  for (char** e = environ; *e; ++e) {
+    std::string entry = *e;
+    bool replaced = false;
+    for (const auto& c : changes) {
+      replaced = replaced || name_of(c) == name_of(entry);
+    }
+    if (!replaced) {
+      out.push_back(entry);
+    }
+  }
+  for (const auto& c : changes) {
+    if (c.find('=') != std::string::npos) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& cwd, const std::string& input,
+                          const std::vector<std::string>& env) {
   ProcessResult result;
   Pipe in, out, err;
   if (argv.empty() || !in.open() || !out.open() || !err.open()) {
@@ -53,8 +80,15 @@ ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& 
   }
   args.push_back(nullptr);
 
+  std::vector<std::string> env_strings = environment_with(env);
+  std::vector<char*> envp;
+  for (auto& e : env_strings) {
+    envp.push_back(e.data());
+  }
+  envp.push_back(nullptr);
+
   pid_t pid = -1;
-  int rc = posix_spawn(&pid, "/bin/sh", &actions, nullptr, args.data(), environ);
+  int rc = posix_spawn(&pid, "/bin/sh", &actions, nullptr, args.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   in.close_end(0);
   out.close_end(1);

@@ -14,7 +14,9 @@ struct ProcessResult {
 };
 
 // Runs `argv` (looked up on PATH) in `cwd`, feeding it `input` on stdin and
-// collecting its output. Never throws for a failing program.
-ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& cwd, const std::string& input = "");
+// collecting its output. `env` adjusts the inherited environment: "NAME=value"
+// sets a variable, a bare "NAME" removes it. Never throws for a failing program.
+ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& cwd, const std::string& input = "",
+                          const std::vector<std::string>& env = {});
 
 }  // namespace crm

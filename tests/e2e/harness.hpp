@@ -1,0 +1,71 @@
+#pragma once
+
+// Runs the real `crm` binary against a throw-away CRM folder.
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace e2e {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// A fresh temporary folder (removed afterwards) in which `crm` runs with a
+// controlled environment: CRM_NOW fixed at 2026-11-23T09:00:00Z, TZ=UTC,
+// NO_COLOR, HOME inside the folder (so no personal git identity leaks in),
+// and no CRM_DIR or CRM_USER unless a test sets them.
+class Sandbox {
+ public:
+  Sandbox();
+  ~Sandbox();
+  Sandbox(const Sandbox&) = delete;
+  Sandbox& operator=(const Sandbox&) = delete;
+
+  // The temporary folder; commands run in crm_dir() (a CRM after init()).
+  const fs::path& root() const { return m_root; }
+  fs::path crm_dir() const { return m_root / "crm"; }
+
+  // `crm init crm`, then a department "water" and the users "olivia"
+  // (water manager) and "raquel" (water agent); later commands act as olivia.
+  void init_with_people();
+
+  // Runs crm with `args` in crm_dir() (or root() before init), feeding `input`.
+  Result run(const std::vector<std::string>& args, const std::string& input = "");
+  // Like run(), but with extra environment changes ("NAME=value", bare "NAME" unsets).
+  Result run_env(const std::vector<std::string>& env, const std::vector<std::string>& args,
+                 const std::string& input = "");
+  // Runs crm and fails the test unless it exits 0; returns stdout without its final newline.
+  std::string ok(const std::vector<std::string>& args, const std::string& input = "");
+
+  // Environment settings applied to every later run (e.g. "CRM_USER=olivia").
+  void set_env(const std::string& entry);
+
+  // Files relative to crm_dir().
+  std::string read(const std::string& rel) const;
+  void write(const std::string& rel, const std::string& contents) const;
+  bool exists(const std::string& rel) const;
+  // Record files (relative paths) currently under crm_dir()/folder, sorted.
+  std::vector<std::string> files_in(const std::string& folder) const;
+  // Snapshot of every file under crm_dir() except .git and .crm: path -> contents.
+  std::vector<std::pair<std::string, std::string>> snapshot() const;
+
+ private:
+  fs::path m_root;
+  std::vector<std::string> m_env;
+};
+
+// Parses JSON (or YAML) output; fails the test on a parse error.
+YAML::Node parse(const std::string& text);
+
+// Lines of `text` without their line ends.
+std::vector<std::string> lines(const std::string& text);
+
+}  // namespace e2e
