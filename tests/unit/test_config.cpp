@@ -1,1 +1,63 @@
+#include "config.hpp"
+#include "error.hpp"
+
 #include <doctest/doctest.h>
+
+using namespace crm;
+
+namespace {
+
+std::string error_of(const std::string& yaml) {
+  try {
+    load_config(yaml, "crm.yaml");
+  } catch (const Error& e) {
+    CHECK(e.status() == k_exit_data);
+    return e.what();
+  }
+  FAIL("expected an error");
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("load_config") {
+  SUBCASE("an empty file means the documented defaults") {
+    Config c = load_config("", "crm.yaml");
+    CHECK(c.default_contact_kind == "customer");
+    CHECK(c.default_call_channel == "phone");
+    CHECK(c.default_call_direction == "in");
+    CHECK(c.list("contact_kinds").size() == 9);
+    CHECK(c.zone != nullptr);
+  }
+  SUBCASE("the init template is valid and means the defaults") {
+    Config c = load_config(config_template(), "crm.yaml");
+    CHECK(c.zone_name.empty());
+    CHECK(config_problems(c, "crm.yaml").empty());
+  }
+  SUBCASE("settings are read") {
+    Config c = load_config(
+        "timezone: America/Chicago\ncontact_kinds: [citizen, business]\ndefaults:\n  contact_kind: citizen\n  "
+        "call_channel: email\n",
+        "crm.yaml");
+    CHECK(c.zone_name == "America/Chicago");
+    CHECK(c.default_contact_kind == "citizen");
+    CHECK(c.default_call_channel == "email");
+    CHECK(c.list("contact_kinds") == std::vector<std::string>{"citizen", "business"});
+  }
+  SUBCASE("errors name the line") {
+    CHECK(error_of("a: 1\ntimezone: Mars/Base\n").rfind("crm.yaml:2: unknown time zone 'Mars/Base'", 0) == 0);
+    CHECK(error_of("defaults:\n  contact_kind: alien\n") ==
+          "crm.yaml:2: defaults.contact_kind: 'alien' is not one of the allowed values");
+    CHECK(error_of("contact_kinds: citizen\n") == "crm.yaml:1: 'contact_kinds' must be a list, e.g. [a, b]");
+    CHECK(error_of("- a\n- b\n") == "crm.yaml:1: crm.yaml must be a mapping of settings (key: value)");
+    CHECK(error_of("timezone: [\n").rfind("crm.yaml:", 0) == 0);
+  }
+}
+
+TEST_CASE("config_problems") {
+  Config c = load_config("timezon: UTC\ndefaults:\n  call_chanel: email\n", "crm.yaml");
+  auto problems = config_problems(c, "crm.yaml");
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].text() == "crm.yaml:1: unknown key 'timezon' (did you mean 'timezone'?)");
+  CHECK(problems[1].text() == "crm.yaml:3: unknown key 'defaults.call_chanel' (did you mean 'call_channel'?)");
+}
