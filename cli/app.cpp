@@ -44,11 +44,9 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
       ->type_name("USER");
   app.add_option("--now", o.now, "Pretend the time is TIME (default: $CRM_NOW, else the clock)")->type_name("TIME");
   app.add_option("--format", o.format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "yaml", "csv", "tsv"}))
-      ->type_name("table|json|yaml|csv|tsv");
+      ->check(CLI::IsMember({"table", "json", "yaml", "csv", "tsv"}));
   app.add_option("--color", o.color, "Colour tables (auto: only on a terminal without NO_COLOR)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->type_name("auto|always|never");
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", o.quiet, "Print only data (IDs, listings), no messages");
 }
 
