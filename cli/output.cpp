@@ -150,6 +150,9 @@ void print_table(Session& session, const std::vector<Value>& rows, const std::ve
       std::string pad = last ? "" : std::string(widths[i] - display_width(cell) + 2, ' ');
       text += cell + pad;
     }
+    while (!text.empty() && text.back() == ' ') {
+      text.pop_back();  // an empty last cell leaves no trailing blanks
+    }
     out << (header && color ? "\033[1m" + text + "\033[0m" : text) << '\n';
   };
   std::vector<std::string> headers;

@@ -12,7 +12,7 @@ namespace {
 
 // Bounds what one document may expand to, so that alias bombs
 // ("billion laughs") fail fast instead of eating memory.
-constexpr std::size_t k_max_nodes = 4'000'000;
+constexpr std::size_t k_max_nodes = 1'000'000;
 
 std::string where(const std::string& origin, const YAML::Mark& mark) {
   return origin + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
