@@ -22,10 +22,11 @@ void setup_check(CLI::App& app, Session& session) {
         row.set("text", p.text());
         row.set("path", p.path);
         row.set("line", p.line > 0 ? Value::number(p.line) : Value());
+        row.set("column", p.column > 0 ? Value::number(p.column) : Value());
         row.set("message", p.message);
         rows.push_back(row);
       }
-      print_rows(session, rows, {"text", "path", "line", "message"}, {});
+      print_rows(session, rows, {"text", "path", "line", "column", "message"}, {});
     }
     session.message(std::to_string(report.records) + " records checked, " + std::to_string(report.problems.size()) +
                     (report.problems.size() == 1 ? " problem" : " problems"));

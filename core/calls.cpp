@@ -20,7 +20,8 @@ LoggedCall log_call(const Context& ctx, Transaction& tx, const CallInput& in) {
     result.contact_id = add_contact(ctx, tx, contact);
     result.contact_created = true;
   } else {
-    result.contact_id = ctx.store.resolve(contact_kind(), in.contact);
+    // Loading (not just resolving) refuses to link a call to a malformed record.
+    result.contact_id = ctx.store.find(contact_kind(), in.contact).id;
   }
   std::string by = in.by.empty() ? ctx.actor : ctx.store.resolve(user_kind(), in.by);
   std::string duration;

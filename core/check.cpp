@@ -44,6 +44,29 @@ bool valid_file_id(const KindSpec& kind, const std::string& id) {
          normalize_id_body(id.substr(prefix.size())) == id.substr(prefix.size());
 }
 
+// A problem from a parse error's "PATH:LINE:COL: message" text.
+Problem located(const std::string& path, const std::string& what) {
+  Problem p{path, 0, what, 0};
+  if (what.compare(0, path.size() + 1, path + ":") != 0) {
+    return p;
+  }
+  std::size_t pos = path.size() + 1;
+  auto number = [&](int& into) {
+    std::size_t end = what.find_first_not_of("0123456789", pos);
+    if (end == pos || end == std::string::npos || what[end] != ':') {
+      return false;
+    }
+    into = std::stoi(what.substr(pos, end - pos));
+    pos = end + 1;
+    return true;
+  };
+  if (number(p.line)) {
+    number(p.column);
+    p.message = what.substr(pos + (pos < what.size() && what[pos] == ' ' ? 1 : 0));
+  }
+  return p;
+}
+
 }  // namespace
 
 CheckReport check_crm(const Store& store) {
@@ -76,7 +99,7 @@ CheckReport check_crm(const Store& store) {
       try {
         record = store.read(*kind, path);
       } catch (const Error& e) {
-        problems.push_back({"", 0, e.what()});
+        problems.push_back(located(shown, e.what()));
         continue;
       }
       auto found = record_problems(*kind, record.data, store.config(), shown, id);

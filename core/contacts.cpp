@@ -48,11 +48,6 @@ std::string add_contact(const Context& ctx, Transaction& tx, const ContactInput&
   if (in.name.empty()) {
     throw usage_error("a contact needs a name (--name)");
   }
-  for (const auto& e : in.emails) {
-    if (e.find('@') == std::string::npos) {
-      throw usage_error("'" + e + "' is not an email address");
-    }
-  }
   Value fields = Value::map();
   fields.set("name", in.name);
   fields.set("kind", in.kind.empty() ? ctx.store.config().default_contact_kind : in.kind);

@@ -8,7 +8,9 @@
 namespace crm {
 namespace {
 
-bool is_list_type(FieldType t) { return t == FieldType::TextList || t == FieldType::RefList; }
+bool is_list_type(FieldType t) {
+  return t == FieldType::TextList || t == FieldType::EmailList || t == FieldType::RefList;
+}
 
 std::vector<std::string> editable_fields(const KindSpec& kind) {
   std::vector<std::string> out;

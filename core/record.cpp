@@ -11,7 +11,13 @@ namespace {
 
 // Plain for machine-shaped fields (times, enums, IDs), quoted-when-misreadable for text.
 bool emits_plain(FieldType type) {
-  return type != FieldType::Text && type != FieldType::TextList;
+  return type != FieldType::Text && type != FieldType::TextList && type != FieldType::Email &&
+         type != FieldType::EmailList;
+}
+
+bool valid_email(const std::string& s) {
+  auto at = s.find('@');
+  return at != std::string::npos && at > 0 && at + 1 < s.size() && s.find_first_of(" \t\n,;<>") == std::string::npos;
 }
 
 Value canonical_scalar(const Value& v, FieldType type) {
@@ -96,6 +102,7 @@ class Checker {
     std::string name = where + spec.name;
     switch (spec.type) {
       case FieldType::TextList:
+      case FieldType::EmailList:
       case FieldType::RefList:
         if (!v.is_list()) {
           report(v.line(), "'" + name + "' must be a list");
@@ -104,6 +111,8 @@ class Checker {
         for (const auto& item : v.items()) {
           if (!item.is_scalar()) {
             report(item.line(), "'" + name + "' must hold plain values");
+          } else if (spec.type == FieldType::EmailList && !valid_email(item.text())) {
+            report(item.line(), "'" + name + "': '" + item.text() + "' is not an email address");
           } else if (spec.type == FieldType::RefList && !valid_ref(item.text(), spec.ref)) {
             report(item.line(), "'" + name + "': '" + item.text() + "' is not a valid " + spec.ref + " ID");
           }
@@ -141,6 +150,11 @@ class Checker {
       case FieldType::Ref:
         if (!valid_ref(s, spec.ref)) {
           report(v.line(), "'" + name + "': '" + s + "' is not a valid " + spec.ref + " ID");
+        }
+        break;
+      case FieldType::Email:
+        if (!valid_email(s)) {
+          report(v.line(), "'" + name + "': '" + s + "' is not an email address");
         }
         break;
       case FieldType::Bool:

@@ -54,7 +54,7 @@ const KindSpec& contact_kind() {
       "P",
       false,
       {id_field(), text("name", true), configured("kind", "contact_kinds"), text("org"),
-       of_type("emails", FieldType::TextList), of_type("phones", FieldType::TextList),
+       of_type("emails", FieldType::EmailList), of_type("phones", FieldType::TextList),
        of_type("tags", FieldType::TextList), text("note"), history_field()},
       base_history({}),
       {"created", "edited"}};
@@ -81,7 +81,7 @@ const KindSpec& user_kind() {
       "users",
       "",
       false,
-      {id_field(), text("name", true), text("email"), ref("department", "department"), text("role"),
+      {id_field(), text("name", true), of_type("email", FieldType::Email), ref("department", "department"), text("role"),
        ref("manager", "user"), history_field()},
       base_history({}),
       {"created", "edited"}};

@@ -15,6 +15,8 @@ enum class FieldType {
   Bool,      // true / false
   Int,       // whole number
   TextList,  // list of free texts
+  Email,     // an email address
+  EmailList, // list of email addresses
   RefList,   // list of IDs of kind `ref`
   History,   // the append-only event list
 };
