@@ -10,7 +10,7 @@ namespace crm::cli {
 void setup_check(CLI::App& app, Session& session) {
   auto* cmd = app.add_subcommand("check", "Validate every record and crm.yaml; list each problem as PATH:LINE: message");
   cmd->callback([&session] {
-    CheckReport report = check_crm(session.store());
+    CheckReport report = check_crm(session.store_tolerating_bad_config());
     if (session.format() == Format::Table) {
       for (const auto& p : report.problems) {
         session.out() << p.text() << '\n';

@@ -19,6 +19,13 @@ std::string env(const char* name) {
 
 }  // namespace
 
+const Store& Session::store_tolerating_bad_config() {
+  if (!m_store) {
+    m_store = std::make_unique<Store>(Store::locate(options.dir, env("CRM_DIR")), true);
+  }
+  return store();
+}
+
 const Store& Session::store() {
   if (!m_store) {
     m_store = std::make_unique<Store>(Store::locate(options.dir, env("CRM_DIR")));

@@ -30,6 +30,8 @@ class Session {
   int exit_status = 0;
 
   const Store& store();
+  // The CRM opened even when crm.yaml is malformed (see Store::config_error).
+  const Store& store_tolerating_bad_config();
   // --now, else $CRM_NOW, else the clock.
   Timestamp now();
   // Who acts and when, for commands that change records. `bootstrap`

@@ -23,7 +23,7 @@ LoggedCall log_call(const Context& ctx, Transaction& tx, const CallInput& in) {
     // Loading (not just resolving) refuses to link a call to a malformed record.
     result.contact_id = ctx.store.find(contact_kind(), in.contact).id;
   }
-  std::string by = in.by.empty() ? ctx.actor : ctx.store.resolve(user_kind(), in.by);
+  std::string by = in.by.empty() ? ctx.actor : ctx.store.find(user_kind(), in.by).id;
   std::string duration;
   if (!in.duration.empty()) {
     auto d = parse_duration(in.duration);

@@ -72,6 +72,9 @@ Problem located(const std::string& path, const std::string& what) {
 CheckReport check_crm(const Store& store) {
   CheckReport report;
   auto& problems = report.problems;
+  if (!store.config_error().empty()) {
+    problems.push_back(located(store.shown(store.config_path()), store.config_error()));
+  }
   auto config_issues = config_problems(store.config(), store.shown(store.config_path()));
   problems.insert(problems.end(), config_issues.begin(), config_issues.end());
 

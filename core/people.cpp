@@ -37,7 +37,7 @@ std::string trim(std::string s) {
 }  // namespace
 
 void require_exists(const Store& store, const KindSpec& kind, const std::string& id) {
-  store.resolve(kind, id);
+  store.find(kind, id);  // loads it, so a link to a malformed record fails too
 }
 
 void add_user(const Context& ctx, Transaction& tx, const UserInput& in) {

@@ -41,7 +41,8 @@ struct ActorSources {
 // if `bootstrap` allows acting anonymously.
 std::string resolve_actor(const Store& store, const ActorSources& sources, bool bootstrap);
 
-// Throws not-found unless a record `id` of `kind` exists (with a suggestion).
+// Throws not-found unless a record `id` of `kind` exists (with a suggestion),
+// and a data error if that record is malformed.
 void require_exists(const Store& store, const KindSpec& kind, const std::string& id);
 
 }  // namespace crm

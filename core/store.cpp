@@ -59,12 +59,20 @@ fs::path Store::locate(const std::string& dir, const std::string& env_dir) {
   throw usage_error("no CRM here: no crm.yaml in this folder or any above it (use -C DIR, set CRM_DIR, or run 'crm init')");
 }
 
-Store::Store(fs::path root) : m_root(std::move(root)) {
+Store::Store(fs::path root, bool tolerate_bad_config) : m_root(std::move(root)) {
   fs::path config = config_path();
   if (!fs::exists(config)) {
     throw usage_error(m_root.string() + " is not a CRM: it has no crm.yaml");
   }
-  m_config = load_config(read_file(config), shown(config));
+  try {
+    m_config = load_config(read_file(config), shown(config));
+  } catch (const Error& e) {
+    if (!tolerate_bad_config || e.status() != k_exit_data) {
+      throw;
+    }
+    m_config_error = e.what();
+    m_config = load_config("", shown(config));
+  }
 }
 
 std::string Store::shown(const fs::path& path) const {

@@ -19,8 +19,11 @@ class Store {
   // was found by walking up. Throws a usage error when there is none.
   static fs::path locate(const std::string& dir, const std::string& env_dir);
 
-  // Opens the CRM at `root` and loads its configuration.
-  explicit Store(fs::path root);
+  // Opens the CRM at `root` and loads its configuration. A malformed
+  // crm.yaml throws, unless `tolerate_bad_config`: then the defaults are
+  // used and config_error() describes the problem (for `crm check`).
+  explicit Store(fs::path root, bool tolerate_bad_config = false);
+  const std::string& config_error() const { return m_config_error; }
 
   const fs::path& root() const { return m_root; }
   const Config& config() const { return m_config; }
@@ -60,6 +63,7 @@ class Store {
 
   fs::path m_root;
   Config m_config;
+  std::string m_config_error;
   int m_lock_timeout_ms = 10000;
 };
 

@@ -5,8 +5,13 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
+#include <regex>
 #include <sstream>
 
 namespace e2e {
@@ -27,15 +32,68 @@ Sandbox::~Sandbox() {
 
 void Sandbox::set_env(const std::string& entry) { m_env.push_back(entry); }
 
-Result Sandbox::run_env(const std::vector<std::string>& env, const std::vector<std::string>& args,
-                        const std::string& input) {
+namespace {
+
+// `base` with `changes` applied in order: a later entry for a variable
+// replaces an earlier one ("NAME=value" sets, bare "NAME" unsets).
+std::vector<std::string> merged_env(const std::vector<std::string>& base, const std::vector<std::string>& changes) {
+  auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+  std::vector<std::string> out;
+  for (const auto* list : {&base, &changes}) {
+    for (const auto& entry : *list) {
+      out.erase(std::remove_if(out.begin(), out.end(),
+                               [&](const std::string& e) { return name_of(e) == name_of(entry); }),
+                out.end());
+      out.push_back(entry);
+    }
+  }
+  return out;
+}
+
+std::string command_text(const std::vector<std::string>& args) {
+  std::string cmd;
+  for (const auto& a : args) {
+    cmd += " " + a;
+  }
+  return cmd;
+}
+
+}  // namespace
+
+Result Sandbox::run_in(const fs::path& cwd, const std::vector<std::string>& env,
+                       const std::vector<std::string>& args, const std::string& input) {
   std::vector<std::string> argv = {CRM_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
-  std::vector<std::string> all_env = m_env;
-  all_env.insert(all_env.end(), env.begin(), env.end());
-  fs::path cwd = fs::exists(crm_dir() / "crm.yaml") ? crm_dir() : m_root;
-  auto r = crm::run_process(argv, cwd, input, all_env);
+  auto r = crm::run_process(argv, cwd, input, merged_env(m_env, env));
   return {r.status, r.out, r.err};
+}
+
+Result Sandbox::run_env(const std::vector<std::string>& env, const std::vector<std::string>& args,
+                        const std::string& input) {
+  fs::path cwd = fs::exists(crm_dir() / "crm.yaml") ? crm_dir() : m_root;
+  return run_in(cwd, env, args, input);
+}
+
+Result Sandbox::fails(int status, const std::vector<std::string>& args, const std::vector<std::string>& env,
+                      const std::string& input) {
+  auto before = fs::exists(crm_dir()) ? snapshot() : decltype(snapshot()){};
+  Result r = run_env(env, args, input);
+  INFO("crm" << command_text(args) << "\nstdout: " << r.out << "\nstderr: " << r.err);
+  CHECK(r.status == status);
+  CHECK(r.out.empty());
+  CHECK(r.err.rfind("crm: error: ", 0) == 0);
+  auto after = fs::exists(crm_dir()) ? snapshot() : decltype(snapshot()){};
+  CHECK(before == after);
+  return r;
+}
+
+std::string Sandbox::git(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {"git"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  auto r = crm::run_process(argv, crm_dir(), "", m_env);
+  INFO("git" << command_text(args) << "\nstdout: " << r.out << "\nstderr: " << r.err);
+  REQUIRE(r.status == 0);
+  return r.out;
 }
 
 Result Sandbox::run(const std::vector<std::string>& args, const std::string& input) {
@@ -44,11 +102,7 @@ Result Sandbox::run(const std::vector<std::string>& args, const std::string& inp
 
 std::string Sandbox::ok(const std::vector<std::string>& args, const std::string& input) {
   Result r = run(args, input);
-  std::string cmd;
-  for (const auto& a : args) {
-    cmd += " " + a;
-  }
-  INFO("crm" << cmd << "\nstdout: " << r.out << "\nstderr: " << r.err);
+  INFO("crm" << command_text(args) << "\nstdout: " << r.out << "\nstderr: " << r.err);
   REQUIRE(r.status == 0);
   std::string out = r.out;
   if (!out.empty() && out.back() == '\n') {
@@ -90,6 +144,12 @@ std::vector<std::string> Sandbox::files_in(const std::string& folder) const {
   return out;
 }
 
+void Sandbox::clone_record(const std::string& from, const std::string& to, const std::string& id) const {
+  std::string text = read(from);
+  REQUIRE(text.rfind("id: ", 0) == 0);
+  write(to, "id: " + id + text.substr(text.find('\n')));
+}
+
 std::vector<std::pair<std::string, std::string>> Sandbox::snapshot() const {
   std::vector<std::pair<std::string, std::string>> out;
   for (auto it = fs::recursive_directory_iterator(crm_dir()); it != fs::recursive_directory_iterator(); ++it) {
@@ -104,6 +164,26 @@ std::vector<std::pair<std::string, std::string>> Sandbox::snapshot() const {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+HeldLock::HeldLock(const fs::path& path) {
+  fs::create_directories(path.parent_path());
+  m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  REQUIRE(m_fd >= 0);
+  REQUIRE(::flock(m_fd, LOCK_EX | LOCK_NB) == 0);
+}
+
+HeldLock::~HeldLock() {
+  if (m_fd >= 0) {
+    ::flock(m_fd, LOCK_UN);
+    ::close(m_fd);
+  }
+}
+
+bool is_generated_id(const std::string& id, const std::string& prefix) {
+  static const std::regex body("[0-9A-HJKMNP-TV-Z]{12}");
+  return id.size() == prefix.size() + 13 && id.compare(0, prefix.size() + 1, prefix + "-") == 0 &&
+         std::regex_match(id.substr(prefix.size() + 1), body);
 }
 
 YAML::Node parse(const std::string& text) {

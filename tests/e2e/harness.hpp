@@ -39,11 +39,21 @@ class Sandbox {
 
   // Runs crm with `args` in crm_dir() (or root() before init), feeding `input`.
   Result run(const std::vector<std::string>& args, const std::string& input = "");
-  // Like run(), but with extra environment changes ("NAME=value", bare "NAME" unsets).
+  // Like run(), but with extra environment changes ("NAME=value", bare "NAME" unsets);
+  // they override the sandbox defaults and set_env() entries for the same name.
   Result run_env(const std::vector<std::string>& env, const std::vector<std::string>& args,
                  const std::string& input = "");
+  // Like run_env(), but in the folder `cwd` instead of crm_dir().
+  Result run_in(const fs::path& cwd, const std::vector<std::string>& env, const std::vector<std::string>& args,
+                const std::string& input = "");
   // Runs crm and fails the test unless it exits 0; returns stdout without its final newline.
   std::string ok(const std::vector<std::string>& args, const std::string& input = "");
+  // Runs crm expecting it to fail with `status`; also fails the test if it
+  // printed anything on stdout or changed any file (compares snapshot()).
+  Result fails(int status, const std::vector<std::string>& args, const std::vector<std::string>& env = {},
+               const std::string& input = "");
+  // Runs git in crm_dir() with the sandbox's environment; fails the test unless it exits 0.
+  std::string git(const std::vector<std::string>& args);
 
   // Environment settings applied to every later run (e.g. "CRM_USER=olivia").
   void set_env(const std::string& entry);
@@ -54,6 +64,9 @@ class Sandbox {
   bool exists(const std::string& rel) const;
   // Record files (relative paths) currently under crm_dir()/folder, sorted.
   std::vector<std::string> files_in(const std::string& folder) const;
+  // Copies the record file `from` to `to` (relative paths), giving the copy
+  // the ID `id` on its `id:` line.
+  void clone_record(const std::string& from, const std::string& to, const std::string& id) const;
   // Snapshot of every file under crm_dir() except .git and .crm: path -> contents.
   std::vector<std::pair<std::string, std::string>> snapshot() const;
 
@@ -61,6 +74,21 @@ class Sandbox {
   fs::path m_root;
   std::vector<std::string> m_env;
 };
+
+// Holds an exclusive flock on a file (as a running crm writer would) until destroyed.
+class HeldLock {
+ public:
+  explicit HeldLock(const fs::path& path);
+  ~HeldLock();
+  HeldLock(const HeldLock&) = delete;
+  HeldLock& operator=(const HeldLock&) = delete;
+
+ private:
+  int m_fd = -1;
+};
+
+// True when `id` is `prefix` + "-" + twelve Crockford base-32 characters.
+bool is_generated_id(const std::string& id, const std::string& prefix);
 
 // Parses JSON (or YAML) output; fails the test on a parse error.
 YAML::Node parse(const std::string& text);
