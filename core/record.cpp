@@ -212,16 +212,6 @@ const Value& Record::history() const {
   return h && h->is_list() ? *h : empty;
 }
 
-std::optional<Timestamp> Record::created_at() const {
-  const Value& h = history();
-  return h.items().empty() ? std::nullopt : parse_stored_time(h.items().front().get("at"));
-}
-
-std::string Record::created_by() const {
-  const Value& h = history();
-  return h.items().empty() ? "" : h.items().front().get("by");
-}
-
 Value canonical(const KindSpec& kind, const Value& data) {
   Value out = ordered(data, kind.fields, true);
   if (Value* history = out.find("history"); history && history->is_list()) {

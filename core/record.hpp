@@ -20,11 +20,8 @@ struct Record {
   Value data;  // a map; data.get("id") == id
 
   const std::string& get(const std::string& key) const { return data.get(key); }
+  // The history list (an empty list when the record has none).
   const Value& history() const;
-  // Time of the first history entry (creation), if any.
-  std::optional<Timestamp> created_at() const;
-  // Who made the first history entry, "" if unknown.
-  std::string created_by() const;
 };
 
 // The record in canonical form: known fields in the kind's order followed by
