@@ -33,10 +33,10 @@ const Family& departments() {
   return f;
 }
 
-// IDs of the users whose department is `department`.
-std::vector<std::string> members_of(const Store& store, const std::string& department) {
+// IDs of the `users` whose department is `department`.
+std::vector<std::string> members_of(const std::vector<Record>& users, const std::string& department) {
   std::vector<std::string> out;
-  for (const auto& u : store.load_all(user_kind())) {
+  for (const auto& u : users) {
     if (u.get("department") == department) {
       out.push_back(u.id);
     }
@@ -51,8 +51,9 @@ void add_list(CLI::App* parent, Session& session, const Family& family) {
     const Store& store = session.store();
     auto rows = rows_of(store.load_all(family.kind), family.fields);
     if (&family.kind == &department_kind()) {
+      auto all_users = store.load_all(user_kind());  // read once, not once per department
       for (auto& row : rows) {
-        row.set("members", make_string_list(members_of(store, row.get("id"))));
+        row.set("members", make_string_list(members_of(all_users, row.get("id"))));
       }
     }
     print_rows(session, rows, family.fields, family.columns);
@@ -68,7 +69,7 @@ void add_show(CLI::App* parent, Session& session, const Family& family) {
     Record record = store.find(family.kind, *id);
     Value object = details_of(record);
     if (&family.kind == &department_kind()) {
-      object.set("members", make_string_list(members_of(store, record.id)));
+      object.set("members", make_string_list(members_of(store.load_all(user_kind()), record.id)));
     }
     print_details(session, object, {history_section(record)}, {"created", "updated"});
   });
