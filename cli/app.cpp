@@ -67,6 +67,8 @@ int run(int argc, char** argv) {
   setup_call(app, session);
   setup_user(app, session);
   setup_department(app, session);
+  setup_case(app, session);
+  setup_inbox(app, session);
   setup_check(app, session);
 
   try {

@@ -1,5 +1,6 @@
 // crm log-call, crm call list|show
 #include "calls.hpp"
+#include "cases.hpp"
 
 #include "commands.hpp"
 #include "contacts.hpp"
@@ -7,8 +8,8 @@
 #include "options.hpp"
 #include "records_view.hpp"
 
-#include <map>
 #include <memory>
+#include <optional>
 
 namespace crm::cli {
 namespace {
@@ -19,22 +20,9 @@ const std::vector<Column> k_list_columns = {{"id", "ID"},          {"at", "WHEN"
                                             {"direction", "DIR"},  {"channel", "CHANNEL"}, {"duration", "LENGTH"},
                                             {"by", "BY"},          {"summary", "SUMMARY"}};
 
-// Adds each call's contact name (a "contact_name" field) for listings.
 std::vector<Value> call_rows(const Store& store, const std::vector<Record>& calls) {
-  std::map<std::string, std::string> names;
   std::vector<Value> rows = rows_of(calls, k_list_fields);
-  for (auto& row : rows) {
-    const std::string& contact = row.get("contact");
-    auto it = names.find(contact);
-    if (it == names.end()) {
-      std::string name;
-      if (store.exists(contact_kind(), contact)) {
-        name = store.load(contact_kind(), contact).get("name");
-      }
-      it = names.emplace(contact, name).first;
-    }
-    row.set("contact_name", it->second);
-  }
+  add_contact_names(store, rows);
   return rows;
 }
 
@@ -42,6 +30,10 @@ void setup_log_call(CLI::App& app, Session& session) {
   struct Options {
     CallInput in;
     std::string at;
+    bool open_case = false;
+    CaseInput new_case;
+    std::string existing_case;
+    bool reopen = false;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("log-call", "Record a call (or email, chat, visit...) and print its new ID");
@@ -55,6 +47,16 @@ void setup_log_call(CLI::App& app, Session& session) {
   cmd->add_option("--at", o->at, "When it happened (default: now), e.g. '2026-11-23 09:30' or -2h");
   cmd->add_option("--duration", o->in.duration, "How long, e.g. 15m or 1h30m");
   cmd->add_option("--by", o->in.by, "Who took the call (default: the acting user)");
+  auto* open = cmd->add_flag("--open-case", o->open_case, "Also open a case from this call (prints its ID second)");
+  cmd->add_option("--title", o->new_case.title, "With --open-case: the case title (default: the summary)")
+      ->needs(open);
+  cmd->add_option("--department", o->new_case.department, "With --open-case: route to this department")->needs(open);
+  cmd->add_option("--handler", o->new_case.handler, "With --open-case: the case's handler")->needs(open);
+  cmd->add_option("--priority", o->new_case.priority, "With --open-case: low, normal, high or urgent")
+      ->needs(open)
+      ->check(CLI::IsMember(case_priorities()));
+  auto* existing = cmd->add_option("--case", o->existing_case, "Link the call to this existing case")->excludes(open);
+  cmd->add_flag("--reopen", o->reopen, "With --case: reopen the case if it is closed")->needs(existing);
   cmd->callback([&session, o, summary] {
     CallInput in = o->in;
     if (!given(summary) || in.summary == "-") {
@@ -66,11 +68,32 @@ void setup_log_call(CLI::App& app, Session& session) {
     Context ctx = session.context();
     Transaction tx(ctx.store);
     LoggedCall logged = log_call(ctx, tx, in);
-    tx.commit();
+    std::optional<OpenedCase> opened;
+    std::optional<CaseChange> linked;
+    if (o->open_case) {
+      CaseInput c = o->new_case;
+      c.contact = logged.contact_id;
+      c.from_call = logged.call_id;
+      opened = open_case(ctx, tx, c);
+    } else if (!o->existing_case.empty()) {
+      linked = add_call_to_case(ctx, tx, o->existing_case, logged.call_id, o->reopen);
+    }
+    session.commit(tx);
     if (logged.contact_created) {
       session.message("Created contact " + logged.contact_id + " (" + in.new_contact + ")");
     }
     session.out() << logged.call_id << '\n';
+    if (opened) {
+      session.message("Opened " + opened->id + " in " + opened->department + " (" + opened->route_reason + ")");
+      session.out() << opened->id << '\n';
+    }
+    if (linked) {
+      const Record& c = linked->record;
+      session.message("Linked to " + c.id + " (now " + c.get("status") + ")");
+      if (c.get("status") == "closed") {
+        session.warning(c.id + " is closed; add --reopen to reopen it with the call");
+      }
+    }
   });
 }
 

@@ -13,5 +13,7 @@ void setup_contact(CLI::App& app, Session& session);
 void setup_call(CLI::App& app, Session& session);
 void setup_user(CLI::App& app, Session& session);
 void setup_department(CLI::App& app, Session& session);
+void setup_case(CLI::App& app, Session& session);
+void setup_inbox(CLI::App& app, Session& session);
 
 }  // namespace crm::cli

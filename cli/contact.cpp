@@ -32,7 +32,7 @@ void setup_add(CLI::App* parent, Session& session) {
     Context ctx = session.context();
     Transaction tx(ctx.store);
     std::string id = add_contact(ctx, tx, *in);
-    tx.commit();
+    session.commit(tx);
     session.out() << id << '\n';
   });
 }
@@ -138,7 +138,7 @@ void setup_edit(CLI::App* parent, Session& session) {
     Record contact = ctx.store.find(contact_kind(), o->id);
     std::string id = contact.id;
     auto changed = edit_record(ctx, tx, std::move(contact), changes);
-    tx.commit();
+    session.commit(tx);
     report_edit(session, id, changed);
   });
 }

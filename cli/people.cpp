@@ -7,6 +7,7 @@
 #include "options.hpp"
 #include "records_view.hpp"
 
+#include <algorithm>
 #include <memory>
 
 namespace crm::cli {
@@ -28,7 +29,7 @@ const Family& users() {
 
 const Family& departments() {
   static const Family f{department_kind(),
-                        {"id", "name", "manager", "members", "created"},
+                        {"id", "name", "manager", "queue_owners", "members", "created"},
                         {{"id", "ID"}, {"name", "NAME"}, {"manager", "MANAGER"}, {"members", "MEMBERS"}}};
   return f;
 }
@@ -80,19 +81,27 @@ void add_edit(CLI::App* parent, Session& session, const Family& family) {
   struct Options {
     std::string id;
     std::map<std::string, std::string> values;
+    std::map<std::string, std::vector<std::string>> lists;
     std::vector<std::string> unset;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = parent->add_subcommand("edit", "Change a " + family.kind.name + "'s fields");
   cmd->add_option("id", o->id, family.kind.name + " ID")->required();
   auto options = std::make_shared<std::vector<std::pair<std::string, CLI::Option*>>>();
+  auto list_options = std::make_shared<std::vector<std::pair<std::string, CLI::Option*>>>();
   for (const auto& spec : family.kind.fields) {
-    if (spec.name != "id" && spec.type != FieldType::History) {
+    if (spec.type == FieldType::RefList) {
+      // queue_owners -> --queue-owner, repeated: the new list.
+      std::string flag = spec.name.substr(0, spec.name.size() - 1);
+      std::replace(flag.begin(), flag.end(), '_', '-');
+      list_options->emplace_back(
+          spec.name, add_repeated(cmd, "--" + flag, o->lists[spec.name], "Replace " + spec.name + " (repeatable)"));
+    } else if (spec.name != "id" && spec.type != FieldType::History) {
       options->emplace_back(spec.name, cmd->add_option("--" + spec.name, o->values[spec.name], "New " + spec.name));
     }
   }
   add_repeated(cmd, "--unset", o->unset, "Remove a field");
-  cmd->callback([&session, &family, o, options] {
+  cmd->callback([&session, &family, o, options, list_options] {
     std::vector<FieldChange> changes;
     for (const auto& [field, opt] : *options) {
       if (given(opt)) {
@@ -101,6 +110,15 @@ void add_edit(CLI::App* parent, Session& session, const Family& family) {
           require_exists(session.store(), field == "manager" ? user_kind() : department_kind(), value);
         }
         changes.push_back({field, FieldChange::Op::Set, {value}});
+      }
+    }
+    for (const auto& [field, opt] : *list_options) {
+      if (given(opt)) {
+        const FieldSpec* spec = family.kind.field(field);
+        for (const auto& value : o->lists[field]) {
+          require_exists(session.store(), *kind_named(spec->ref), value);
+        }
+        changes.push_back({field, FieldChange::Op::Set, o->lists[field]});
       }
     }
     for (const auto& field : o->unset) {
@@ -114,7 +132,7 @@ void add_edit(CLI::App* parent, Session& session, const Family& family) {
     Record record = ctx.store.find(family.kind, o->id);
     std::string id = record.id;
     auto changed = edit_record(ctx, tx, std::move(record), changes);
-    tx.commit();
+    session.commit(tx);
     report_edit(session, id, changed);
   });
 }
@@ -136,7 +154,7 @@ void setup_user(CLI::App& app, Session& session) {
     Context ctx = session.context(true);
     Transaction tx(ctx.store);
     add_user(ctx, tx, *in);
-    tx.commit();
+    session.commit(tx);
     session.out() << in->id << '\n';
   });
   add_list(cmd, session, users());
@@ -153,11 +171,13 @@ void setup_department(CLI::App& app, Session& session) {
   add->add_option("id", in->id, "Short lowercase ID, e.g. water")->required();
   add->add_option("--name", in->name, "Full name")->required();
   add->add_option("--manager", in->manager, "The department's manager (a user ID)");
+  add_repeated(add, "--queue-owner", in->queue_owners,
+               "A user who watches the queue (repeatable; then only they and the manager hear of new cases)");
   add->callback([&session, in] {
     Context ctx = session.context(true);
     Transaction tx(ctx.store);
     add_department(ctx, tx, *in);
-    tx.commit();
+    session.commit(tx);
     session.out() << in->id << '\n';
   });
   add_list(cmd, session, departments());

@@ -1,5 +1,7 @@
 #include "records_view.hpp"
 
+#include <map>
+
 namespace crm::cli {
 namespace {
 
@@ -42,6 +44,22 @@ std::vector<Value> rows_of(const std::vector<Record>& records, const std::vector
     rows.push_back(project(with_derived(r), fields));
   }
   return rows;
+}
+
+void add_contact_names(const Store& store, std::vector<Value>& rows) {
+  std::map<std::string, std::string> names;
+  for (auto& row : rows) {
+    const std::string& contact = row.get("contact");
+    auto it = names.find(contact);
+    if (it == names.end()) {
+      std::string name;
+      if (store.exists(contact_kind(), contact)) {
+        name = store.load(contact_kind(), contact).get("name");
+      }
+      it = names.emplace(contact, name).first;
+    }
+    row.set("contact_name", it->second);
+  }
 }
 
 Section history_section(const Record& record) {

@@ -16,6 +16,10 @@ Value details_of(const Record& record);
 // "updated" are derived from history.
 std::vector<Value> rows_of(const std::vector<Record>& records, const std::vector<std::string>& fields);
 
+// Sets each row's "contact_name" from the contact its "contact" field names
+// (loading each contact once).
+void add_contact_names(const Store& store, std::vector<Value>& rows);
+
 // The history of `record` as a table section ("History").
 Section history_section(const Record& record);
 

@@ -1,6 +1,7 @@
 #include "session.hpp"
 
 #include "error.hpp"
+#include "hooks.hpp"
 #include "people.hpp"
 
 #include <unistd.h>
@@ -95,6 +96,26 @@ bool Session::color() const {
     return false;
   }
   return ::isatty(STDOUT_FILENO) != 0;
+}
+
+void Session::commit(Transaction& tx) {
+  tx.commit();
+  int timeout_ms = 60000;
+  if (std::string limit = env("CRM_HOOK_TIMEOUT"); !limit.empty()) {
+    if (auto d = parse_duration(limit)) {
+      timeout_ms = static_cast<int>(d->wall_seconds() * 1000);
+    } else {
+      warning("CRM_HOOK_TIMEOUT: cannot read '" + limit + "' (try 30s or 2m); using 60s");
+    }
+  }
+  for (const auto& run : run_hooks(store(), tx.events(), timeout_ms)) {
+    if (!run.output.empty() && (!options.quiet || !run.ok)) {
+      std::cerr << run.output << (run.output.back() == '\n' ? "" : "\n");
+    }
+    if (!run.ok) {
+      warning("hook " + run.hook + " " + run.problem + "; the " + run.event + " event is saved all the same");
+    }
+  }
 }
 
 std::ostream& Session::out() { return std::cout; }

@@ -43,6 +43,10 @@ class Session {
   Format format() const;
   bool color() const;
 
+  // Saves `tx`, then runs the hooks for what it saved (see hooks.hpp),
+  // reporting failing hooks as warnings: the saved records stay.
+  void commit(Transaction& tx);
+
   // Data goes to stdout; messages to stderr (silenced by -q).
   std::ostream& out();
   void message(const std::string& text);

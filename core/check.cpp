@@ -1,5 +1,8 @@
 #include "check.hpp"
 
+#include "case_state.hpp"
+#include "config_reader.hpp"
+
 #include "error.hpp"
 #include "ids.hpp"
 
@@ -67,6 +70,25 @@ Problem located(const std::string& path, const std::string& what) {
   return p;
 }
 
+// Departments named by crm.yaml's routing section.
+void routing_refs(const Store& store, std::vector<Reference>& out) {
+  std::string path = store.shown(store.config_path());
+  const Value* routing = setting(store.config().raw, "routing");
+  if (!routing) {
+    return;
+  }
+  if (const Value* d = setting(*routing, "default"); d && d->is_scalar()) {
+    out.push_back({path, d->line(), "department", d->text(), "routing.default"});
+  }
+  if (const Value* rules = setting(*routing, "rules"); rules && rules->is_list()) {
+    for (const auto& rule : rules->items()) {
+      if (const Value* d = setting(rule, "department"); d && d->is_scalar()) {
+        out.push_back({path, d->line(), "department", d->text(), "routing.rules: department"});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 CheckReport check_crm(const Store& store) {
@@ -110,6 +132,10 @@ CheckReport check_crm(const Store& store) {
       if (!record.data.is_map()) {
         continue;
       }
+      if (kind == &case_kind()) {
+        auto inconsistent = case_consistency_problems(record.data, shown);
+        problems.insert(problems.end(), inconsistent.begin(), inconsistent.end());
+      }
       collect_refs(record.data, kind->fields, shown, refs, "");
       for (const auto& entry : record.history().items()) {
         if (entry.is_map()) {
@@ -118,9 +144,15 @@ CheckReport check_crm(const Store& store) {
       }
     }
   }
+  routing_refs(store, refs);
   for (const auto& ref : refs) {
-    if (!ids[ref.kind].count(ref.id)) {
-      problems.push_back({ref.path, ref.line, "'" + ref.field + "' refers to unknown " + ref.kind + " '" + ref.id + "'"});
+    auto bar = ref.kind.find('|');
+    bool known = bar == std::string::npos
+                     ? ids[ref.kind].count(ref.id) > 0
+                     : ids[ref.kind.substr(0, bar)].count(ref.id) > 0 || ids[ref.kind.substr(bar + 1)].count(ref.id) > 0;
+    if (!known) {
+      std::string kinds = bar == std::string::npos ? ref.kind : ref.kind.substr(0, bar) + " or " + ref.kind.substr(bar + 1);
+      problems.push_back({ref.path, ref.line, "'" + ref.field + "' refers to unknown " + kinds + " '" + ref.id + "'"});
     }
   }
   return report;

@@ -1,6 +1,7 @@
 #include "config.hpp"
 
 #include "error.hpp"
+#include "schema.hpp"
 #include "suggest.hpp"
 #include "yaml_io.hpp"
 
@@ -9,8 +10,10 @@
 namespace crm {
 namespace {
 
-const std::vector<std::string> k_top_keys = {"timezone", "defaults", "contact_kinds", "call_channels"};
+const std::vector<std::string> k_top_keys = {"timezone", "defaults", "contact_kinds", "call_channels", "cases",
+                                            "routing"};
 const std::vector<std::string> k_default_keys = {"contact_kind", "call_channel", "call_direction"};
+const std::vector<std::string> k_case_keys = {"default_priority", "reopen_to"};
 
 std::map<std::string, std::vector<std::string>> default_lists() {
   return {
@@ -20,29 +23,16 @@ std::map<std::string, std::vector<std::string>> default_lists() {
   };
 }
 
-[[noreturn]] void fail(const std::string& origin, const Value& at, const std::string& message) {
-  throw data_error(origin + ":" + std::to_string(at.line()) + ": " + message);
-}
-
-std::string scalar(const std::string& origin, const Value& v, const std::string& key) {
-  if (!v.is_scalar()) {
-    fail(origin, v, "'" + key + "' must be a single value");
+// Sets `target` from `section.key` when given, refusing values outside `allowed`.
+void pick(const ConfigReader& reader, const Value& section, const std::string& where, const std::string& key,
+          std::string& target, const std::vector<std::string>& allowed) {
+  if (const Value* v = setting(section, key)) {
+    target = reader.scalar(*v, where + key);
+    if (std::find(allowed.begin(), allowed.end(), target) == allowed.end()) {
+      reader.fail(*v, where + key + ": '" + target + "' is not one of the allowed values" +
+                          did_you_mean(target, allowed));
+    }
   }
-  return v.text();
-}
-
-std::vector<std::string> scalar_list(const std::string& origin, const Value& v, const std::string& key) {
-  if (!v.is_list()) {
-    fail(origin, v, "'" + key + "' must be a list, e.g. [a, b]");
-  }
-  std::vector<std::string> out;
-  for (const auto& item : v.items()) {
-    out.push_back(scalar(origin, item, key));
-  }
-  if (out.empty()) {
-    fail(origin, v, "'" + key + "' must not be empty");
-  }
-  return out;
 }
 
 }  // namespace
@@ -58,44 +48,42 @@ Config load_config(const std::string& text, const std::string& origin) {
   config.lists = default_lists();
   config.raw = parse_yaml(text, origin);
   const Value& raw = config.raw;
+  ConfigReader reader(origin);
   if (raw.is_null()) {
     config.zone = default_zone();
     return config;
   }
   if (!raw.is_map()) {
-    fail(origin, raw, "crm.yaml must be a mapping of settings (key: value)");
+    reader.fail(raw, "crm.yaml must be a mapping of settings (key: value)");
   }
-  if (const Value* tz = raw.find("timezone"); tz && !tz->is_null()) {
-    config.zone_name = scalar(origin, *tz, "timezone");
+  if (const Value* tz = setting(raw, "timezone")) {
+    config.zone_name = reader.scalar(*tz, "timezone");
     try {
       config.zone = find_zone(config.zone_name);
     } catch (const Error& e) {
-      fail(origin, *tz, e.what());
+      reader.fail(*tz, e.what());
     }
   } else {
     config.zone = default_zone();
   }
   for (const auto& [name, values] : default_lists()) {
-    if (const Value* v = raw.find(name); v && !v->is_null()) {
-      config.lists[name] = scalar_list(origin, *v, name);
+    if (const Value* v = setting(raw, name)) {
+      config.lists[name] = reader.list(*v, name);
     }
   }
-  if (const Value* defaults = raw.find("defaults"); defaults && !defaults->is_null()) {
-    if (!defaults->is_map()) {
-      fail(origin, *defaults, "'defaults' must be a mapping");
-    }
-    auto pick = [&](const std::string& key, std::string& target, const std::vector<std::string>& allowed) {
-      if (const Value* v = defaults->find(key); v && !v->is_null()) {
-        target = scalar(origin, *v, "defaults." + key);
-        if (std::find(allowed.begin(), allowed.end(), target) == allowed.end()) {
-          fail(origin, *v, "defaults." + key + ": '" + target + "' is not one of the allowed values" +
-                               did_you_mean(target, allowed));
-        }
-      }
-    };
-    pick("contact_kind", config.default_contact_kind, config.list("contact_kinds"));
-    pick("call_channel", config.default_call_channel, config.list("call_channels"));
-    pick("call_direction", config.default_call_direction, {"in", "out"});
+  if (const Value* defaults = setting(raw, "defaults")) {
+    reader.map(*defaults, "defaults");
+    pick(reader, *defaults, "defaults.", "contact_kind", config.default_contact_kind, config.list("contact_kinds"));
+    pick(reader, *defaults, "defaults.", "call_channel", config.default_call_channel, config.list("call_channels"));
+    pick(reader, *defaults, "defaults.", "call_direction", config.default_call_direction, {"in", "out"});
+  }
+  if (const Value* cases = setting(raw, "cases")) {
+    reader.map(*cases, "cases");
+    pick(reader, *cases, "cases.", "default_priority", config.default_priority, case_priorities());
+    pick(reader, *cases, "cases.", "reopen_to", config.reopen_to, {"acknowledged", "new"});
+  }
+  if (const Value* routing = setting(raw, "routing")) {
+    config.routing = parse_routing(*routing, reader);
   }
   return config;
 }
@@ -105,16 +93,16 @@ std::vector<Problem> config_problems(const Config& config, const std::string& or
   if (!config.raw.is_map()) {
     return out;
   }
-  auto unknown_keys = [&](const Value& map, const std::vector<std::string>& known, const std::string& where) {
-    for (const auto& [key, v] : map.fields()) {
-      if (std::find(known.begin(), known.end(), key) == known.end()) {
-        out.push_back({origin, v.line(), "unknown key '" + where + key + "'" + did_you_mean(key, known)});
-      }
-    }
-  };
-  unknown_keys(config.raw, k_top_keys, "");
-  if (const Value* d = config.raw.find("defaults"); d && d->is_map()) {
-    unknown_keys(*d, k_default_keys, "defaults.");
+  ConfigReader reader(origin);
+  reader.unknown_keys(config.raw, k_top_keys, "", out);
+  if (const Value* d = setting(config.raw, "defaults")) {
+    reader.unknown_keys(*d, k_default_keys, "defaults.", out);
+  }
+  if (const Value* c = setting(config.raw, "cases")) {
+    reader.unknown_keys(*c, k_case_keys, "cases.", out);
+  }
+  if (const Value* r = setting(config.raw, "routing")) {
+    routing_problems(*r, reader, out);
   }
   return out;
 }
@@ -136,6 +124,21 @@ std::string config_template() {
 # The allowed contact kinds and call channels.
 # contact_kinds: [customer, citizen, partner, supplier, agent, influencer, prospect, press, other]
 # call_channels: [phone, email, chat, social, blog, visit, letter, video, sms, other]
+
+# cases:
+#   default_priority: normal    # low, normal, high or urgent
+#   reopen_to: acknowledged     # state of a reopened case that has a handler (or: new)
+
+# Which department takes a case opened without --department. Rules are tried
+# in order; a rule matches when each criterion it gives matches (any value).
+# routing:
+#   default: service            # when no rule matches
+#   rules:
+#     - department: water
+#       contact_kinds: [citizen]
+#       words: [leak, pipe*, meter, hydrant]   # words of the title; * = prefix
+#     - department: sales
+#       tags: [lead]                           # the case's or the contact's tags
 )";
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "problem.hpp"
+#include "routing.hpp"
 #include "timestamp.hpp"
 #include "value.hpp"
 
@@ -20,6 +21,13 @@ struct Config {
   std::string default_contact_kind = "customer";
   std::string default_call_channel = "phone";
   std::string default_call_direction = "in";
+
+  // Cases: the priority of a case opened without --priority, and the state
+  // a reopened case returns to ("acknowledged" when it has a handler, or "new").
+  std::string default_priority = "normal";
+  std::string reopen_to = "acknowledged";
+  // Which department a case opened without --department goes to.
+  Routing routing;
 
   // Configurable value lists, e.g. "contact_kinds", "call_channels".
   std::map<std::string, std::vector<std::string>> lists;

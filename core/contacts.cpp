@@ -1,6 +1,7 @@
 #include "contacts.hpp"
 
 #include "calls.hpp"
+#include "cases.hpp"
 #include "edit.hpp"
 #include "error.hpp"
 
@@ -91,9 +92,45 @@ std::vector<TimelineItem> contact_timeline(const Store& store, const std::string
                    (call.get("summary").empty() ? "" : ": " + call.get("summary"));
     out.push_back(item);
   }
-  std::stable_sort(out.begin(), out.end(), [](const TimelineItem& a, const TimelineItem& b) {
-    return a.at != b.at ? a.at > b.at : a.id > b.id;
+  CaseFilter cases;
+  cases.statuses = {"all"};
+  cases.contact = contact_id;
+  for (const auto& c : list_cases(store, cases)) {
+    for (const auto& entry : c.history().items()) {
+      const std::string& event = entry.get("event");
+      if (event == "routed" || event == "call-added" || event == "edited") {
+        continue;  // the call itself is on the timeline; routing is bookkeeping
+      }
+      TimelineItem item;
+      item.at = *parse_stored_time(entry.get("at"));
+      item.kind = "case";
+      item.id = c.id;
+      item.by = entry.get("by");
+      std::string detail = entry.get("resolution") + entry.get("reason") + entry.get("note");
+      if (event == "forwarded") {
+        detail = "to " + entry.get("to") + (detail.empty() ? "" : ": " + detail);
+      }
+      item.summary = event + " '" + c.get("title") + "'" + (detail.empty() ? "" : ": " + detail);
+      out.push_back(item);
+    }
+  }
+  // Newest first; a record's events at the same second keep their reverse history order.
+  std::vector<std::size_t> order(out.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (out[a].at != out[b].at) {
+      return out[a].at > out[b].at;
+    }
+    return out[a].id != out[b].id ? out[a].id > out[b].id : a > b;
   });
+  std::vector<TimelineItem> sorted;
+  sorted.reserve(out.size());
+  for (std::size_t i : order) {
+    sorted.push_back(std::move(out[i]));
+  }
+  out = std::move(sorted);
   return out;
 }
 

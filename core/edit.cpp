@@ -76,6 +76,10 @@ void require_valid(const KindSpec& kind, const Value& data, const Config& config
 }
 
 Record create_record(const Context& ctx, const KindSpec& kind, Value fields, const std::string& event) {
+  return create_record_with_entry(ctx, kind, std::move(fields), history_event(ctx, event));
+}
+
+Record create_record_with_entry(const Context& ctx, const KindSpec& kind, Value fields, Value first_entry) {
   std::string id = kind.generated_ids() ? ctx.store.new_id(kind) : fields.get("id");
   Value data = Value::map();
   data.set("id", id);
@@ -84,12 +88,16 @@ Record create_record(const Context& ctx, const KindSpec& kind, Value fields, con
       data.set(key, std::move(v));
     }
   }
-  Value history = Value::list();
-  history.push_back(history_event(ctx, event));
-  data.set("history", history);
+  if (kind.has_history()) {
+    Value history = Value::list();
+    history.push_back(std::move(first_entry));
+    data.set("history", history);
+  }
   data = canonical(kind, data);
   require_valid(kind, data, ctx.store.config());
-  return {&kind, id, ctx.store.path_of(kind, id), std::move(data)};
+  Record r{&kind, id, ctx.store.path_of(kind, id), std::move(data)};
+  r.is_new = true;
+  return r;
 }
 
 std::vector<std::string> edit_record(const Context& ctx, Transaction& tx, Record record,

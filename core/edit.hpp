@@ -23,6 +23,8 @@ void require_valid(const KindSpec& kind, const Value& data, const Config& config
 // history that starts with `event`. Generated-ID kinds get a fresh ID;
 // slug kinds use fields.get("id"). Validated; throws a usage error if not.
 Record create_record(const Context& ctx, const KindSpec& kind, Value fields, const std::string& event);
+// The same with a first history entry carrying more than {at, by, event}.
+Record create_record_with_entry(const Context& ctx, const KindSpec& kind, Value fields, Value first_entry);
 
 // Applies `changes` to `record`, validates the result, appends an `edited`
 // event listing the changed fields and stages the record in `tx`.

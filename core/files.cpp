@@ -130,11 +130,14 @@ FileLock::FileLock(const fs::path& path, int timeout_ms) {
   }
 }
 
-FileLock::~FileLock() {
+void FileLock::release() {
   if (m_fd >= 0) {
     ::flock(m_fd, LOCK_UN);
     ::close(m_fd);
+    m_fd = -1;
   }
 }
+
+FileLock::~FileLock() { release(); }
 
 }  // namespace crm

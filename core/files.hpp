@@ -26,6 +26,8 @@ class FileLock {
   ~FileLock();
   FileLock(const FileLock&) = delete;
   FileLock& operator=(const FileLock&) = delete;
+  // Lets other writers in before this object goes away.
+  void release();
 
  private:
   int m_fd = -1;

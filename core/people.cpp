@@ -67,6 +67,10 @@ void add_department(const Context& ctx, Transaction& tx, const DepartmentInput& 
   fields.set("id", in.id);
   fields.set("name", in.name);
   fields.set("manager", in.manager);
+  for (const auto& owner : in.queue_owners) {
+    require_exists(ctx.store, user_kind(), owner);
+  }
+  fields.set("queue_owners", make_string_list(in.queue_owners));
   tx.put(create_record(ctx, department_kind(), fields, "created"));
 }
 

@@ -3,6 +3,7 @@
 #include "store.hpp"
 
 #include <string>
+#include <vector>
 
 namespace crm {
 
@@ -19,6 +20,7 @@ struct DepartmentInput {
   std::string id;  // a slug such as "water"
   std::string name;
   std::string manager;
+  std::vector<std::string> queue_owners;  // users who watch the queue
 };
 
 // Creates users/<id>.yaml; the department and manager must exist.

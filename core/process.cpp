@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 
 extern char** environ;
 
@@ -58,7 +59,7 @@ std::vector<std::string> environment_with(const std::vector<std::string>& change
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& cwd, const std::string& input,
-                          const std::vector<std::string>& env) {
+                          const std::vector<std::string>& env, int timeout_ms) {
   ProcessResult result;
   Pipe in, out, err;
   if (argv.empty() || !in.open() || !out.open() || !err.open()) {
@@ -104,6 +105,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& 
   }
   // A child that exits without reading its input must not kill us.
   auto old_sigpipe = ::signal(SIGPIPE, SIG_IGN);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   char buf[65536];
   while (out.fd[0] >= 0 || err.fd[0] >= 0) {
     pollfd fds[3];
@@ -121,7 +123,17 @@ ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& 
       fds[n] = {err.fd[0], POLLIN, 0};
       idx_err = n++;
     }
-    if (::poll(fds, static_cast<nfds_t>(n), -1) < 0) {
+    int wait_ms = -1;
+    if (timeout_ms > 0) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) {
+        ::kill(pid, SIGKILL);
+        result.timed_out = true;
+        break;
+      }
+      wait_ms = static_cast<int>(left.count());
+    }
+    if (::poll(fds, static_cast<nfds_t>(n), wait_ms) < 0) {
       if (errno == EINTR) {
         continue;
       }

@@ -11,12 +11,14 @@ struct ProcessResult {
   int status = -1;  // exit status, or 128+signal when killed; -1 if it could not start
   std::string out;
   std::string err;
+  bool timed_out = false;  // killed after the time limit
 };
 
 // Runs `argv` (looked up on PATH) in `cwd`, feeding it `input` on stdin and
 // collecting its output. `env` adjusts the inherited environment: "NAME=value"
-// sets a variable, a bare "NAME" removes it. Never throws for a failing program.
+// sets a variable, a bare "NAME" removes it. A positive `timeout_ms` kills the
+// program when it runs longer. Never throws for a failing program.
 ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& cwd, const std::string& input = "",
-                          const std::vector<std::string>& env = {});
+                          const std::vector<std::string>& env = {}, int timeout_ms = 0);
 
 }  // namespace crm

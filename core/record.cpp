@@ -63,8 +63,11 @@ Value ordered(const Value& map, const std::vector<FieldSpec>& specs, bool keep_e
   return out;
 }
 
-bool valid_ref(const std::string& text, const std::string& kind_name) {
-  const KindSpec* kind = kind_named(kind_name);
+bool valid_ref(const std::string& text, const std::string& kind_names) {
+  if (auto bar = kind_names.find('|'); bar != std::string::npos) {
+    return valid_ref(text, kind_names.substr(0, bar)) || valid_ref(text, kind_names.substr(bar + 1));
+  }
+  const KindSpec* kind = kind_named(kind_names);
   if (!kind) {
     return false;
   }
@@ -74,6 +77,15 @@ bool valid_ref(const std::string& text, const std::string& kind_name) {
   std::string prefix = kind->prefix + "-";
   return text.size() == prefix.size() + k_id_body_length && text.compare(0, prefix.size(), prefix) == 0 &&
          normalize_id_body(text.substr(prefix.size())) == text.substr(prefix.size());
+}
+
+// "user|department" reads as "user or department" in messages.
+std::string spec_ref_name(const FieldSpec& spec) {
+  std::string out = spec.ref;
+  if (auto bar = out.find('|'); bar != std::string::npos) {
+    out.replace(bar, 1, " or ");
+  }
+  return out;
 }
 
 class Checker {
@@ -149,7 +161,7 @@ class Checker {
         break;
       case FieldType::Ref:
         if (!valid_ref(s, spec.ref)) {
-          report(v.line(), "'" + name + "': '" + s + "' is not a valid " + spec.ref + " ID");
+          report(v.line(), "'" + name + "': '" + s + "' is not a valid " + spec_ref_name(spec) + " ID");
         }
         break;
       case FieldType::Email:

@@ -18,6 +18,10 @@ struct Record {
   std::string id;
   fs::path path;
   Value data;  // a map; data.get("id") == id
+  // How many history entries the file held when read; entries past this are
+  // new events (for hooks). A record not yet on disk has `is_new` set.
+  std::size_t stored_events = 0;
+  bool is_new = false;
 
   const std::string& get(const std::string& key) const { return data.get(key); }
   // The history list (an empty list when the record has none).

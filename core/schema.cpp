@@ -94,15 +94,57 @@ const KindSpec& department_kind() {
       "departments",
       "",
       false,
-      {id_field(), text("name", true), ref("manager", "user"), history_field()},
+      {id_field(), text("name", true), ref("manager", "user"),
+       {"queue_owners", FieldType::RefList, "user", {}, "", false}, history_field()},
       base_history({}),
       {"created", "edited"}};
   return k;
 }
 
+const std::vector<std::string>& case_priorities() {
+  static const std::vector<std::string> p = {"low", "normal", "high", "urgent"};
+  return p;
+}
+
+const KindSpec& case_kind() {
+  // status, handler, department and the opened/acknowledged/closed times are
+  // all replayed from history on every change; `crm check` verifies they agree.
+  static const KindSpec k{
+      "case",
+      "cases",
+      "C",
+      false,
+      {id_field(), text("title", true), choice("status", {"new", "acknowledged", "waiting", "closed"}, true),
+       choice("priority", case_priorities(), true), ref("contact", "contact", true),
+       ref("requester", "user|department"), ref("department", "department", true), ref("handler", "user"),
+       of_type("opened", FieldType::Time, true), of_type("acknowledged", FieldType::Time),
+       of_type("closed", FieldType::Time), of_type("tags", FieldType::TextList),
+       {"calls", FieldType::RefList, "call", {}, "", false}, history_field()},
+      base_history({text("from"), text("to"), ref("department", "department"), ref("handler", "user"),
+                    ref("call", "call"), text("reason"), text("resolution"), of_type("level", FieldType::Int)}),
+      {"opened", "routed", "acknowledged", "forwarded", "updated", "waiting", "resumed", "closed", "reopened",
+       "call-added", "escalated", "edited"}};
+  return k;
+}
+
+const KindSpec& notification_kind() {
+  // One file per recipient and event, so reading one never conflicts with
+  // another user's inbox in a git merge. No history: `read` says it all.
+  static const KindSpec k{"notification",
+                          "notifications",
+                          "N",
+                          true,
+                          {id_field(), ref("user", "user", true), of_type("at", FieldType::Time, true),
+                           text("event", true), text("about"), ref("by", "user"), text("message", true),
+                           of_type("read", FieldType::Time)},
+                          {},
+                          {}};
+  return k;
+}
+
 const std::vector<const KindSpec*>& all_kinds() {
   static const std::vector<const KindSpec*> kinds = {&department_kind(), &user_kind(), &contact_kind(),
-                                                     &call_kind()};
+                                                     &call_kind(), &case_kind(), &notification_kind()};
   return kinds;
 }
 

@@ -11,7 +11,7 @@ enum class FieldType {
   Time,      // stored UTC timestamp
   Enum,      // one of `choices`, or of the config list named by `config_list`
   Duration,  // "15m", "1h30m"
-  Ref,       // ID of a record of kind `ref`
+  Ref,       // ID of a record of kind `ref` (or of either kind in "user|department")
   Bool,      // true / false
   Int,       // whole number
   TextList,  // list of free texts
@@ -43,12 +43,18 @@ struct KindSpec {
   const FieldSpec* field(const std::string& name) const;
   const FieldSpec* history_field(const std::string& name) const;
   bool generated_ids() const { return !prefix.empty(); }
+  bool has_history() const { return field("history") != nullptr; }
 };
 
 const KindSpec& contact_kind();
 const KindSpec& call_kind();
 const KindSpec& user_kind();
 const KindSpec& department_kind();
+const KindSpec& case_kind();
+const KindSpec& notification_kind();
+
+// The case priorities, lowest first.
+const std::vector<std::string>& case_priorities();
 
 // Every record kind, in the order `crm check` walks them.
 const std::vector<const KindSpec*>& all_kinds();

@@ -205,6 +205,7 @@ Record Store::read(const KindSpec& kind, const fs::path& path) const {
   r.path = path;
   r.id = path.stem().string();
   r.data = parse_yaml(read_file(path), shown(path));
+  r.stored_events = r.history().items().size();
   return r;
 }
 
@@ -246,9 +247,32 @@ void Transaction::put(Record record) {
   m_records.push_back(std::move(record));
 }
 
+const Record* Transaction::staged(const KindSpec& kind, const std::string& id) const {
+  for (const auto& r : m_records) {
+    if (r.kind == &kind && r.id == id) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
 void Transaction::commit() {
   for (const auto& r : m_records) {
     write_file_atomic(r.path, serialize(*r.kind, r.data));
+  }
+  m_lock.release();
+  for (const auto& r : m_records) {
+    Value saved = canonical(*r.kind, r.data);
+    if (!r.kind->has_history()) {
+      if (r.is_new) {
+        m_events.push_back({r.kind->name + "-created", r.kind, r.id, Value(), saved});
+      }
+      continue;
+    }
+    const auto& entries = r.history().items();
+    for (std::size_t i = r.is_new ? 0 : r.stored_events; i < entries.size(); ++i) {
+      m_events.push_back({r.kind->name + "-" + entries[i].get("event"), r.kind, r.id, entries[i], saved});
+    }
   }
 }
 

@@ -67,6 +67,16 @@ class Store {
   int m_lock_timeout_ms = 10000;
 };
 
+// Something that a commit saved: one new history entry of a record (or the
+// creation of a record kind without history). Hooks are run for these.
+struct Event {
+  std::string name;  // "<kind>-<event>", e.g. "case-forwarded"
+  const KindSpec* kind = nullptr;
+  std::string id;
+  Value entry;   // the history entry; null for kinds without history
+  Value record;  // the record as saved
+};
+
 // A group of record writes made under the CRM's lock. Construct it before
 // reading the records to change, so that no other crm process interleaves.
 class Transaction {
@@ -74,14 +84,21 @@ class Transaction {
   explicit Transaction(const Store& store);
   // Stages `record` to be written (a later put of the same record replaces it).
   void put(Record record);
-  // Writes every staged record, canonically and atomically, in staging order.
+  // The staged record `id` of `kind`, if any (something created in this
+  // transaction that later steps refer to).
+  const Record* staged(const KindSpec& kind, const std::string& id) const;
+  // Writes every staged record, canonically and atomically, in staging order,
+  // then releases the lock (so hooks may run crm themselves).
   void commit();
   const std::vector<Record>& records() const { return m_records; }
+  // What the commit saved, in order.
+  const std::vector<Event>& events() const { return m_events; }
 
  private:
   const Store& m_store;
   FileLock m_lock;
   std::vector<Record> m_records;
+  std::vector<Event> m_events;
 };
 
 // Who is acting and when: passed to every operation that changes records.

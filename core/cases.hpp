@@ -1,0 +1,74 @@
+#pragma once
+
+#include "case_state.hpp"
+#include "store.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crm {
+
+struct CaseInput {
+  std::string contact;     // ID or prefix; may be left out when `from_call` names the call
+  std::string title;       // default: the first line of the call's summary
+  std::string department;  // default: the handler's department, else routing rules
+  std::string handler;     // default: none (the case waits in the department's queue)
+  std::string priority;    // default: crm.yaml's cases.default_priority
+  std::string requester;   // user or department that asked; default: the acting user
+  std::vector<std::string> tags;
+  std::string note;
+  std::string from_call;  // the call that started it (may be staged in the same transaction)
+};
+
+struct OpenedCase {
+  std::string id;
+  std::string department;
+  std::string handler;
+  std::string route_reason;  // "--department", "handler's department", "routing rule 1 (...)"...
+  std::vector<std::string> notified;
+};
+
+// Stages a new case, its `opened` and `routed` events and the notifications.
+OpenedCase open_case(const Context& ctx, Transaction& tx, const CaseInput& input);
+
+// What one action on an existing case did.
+struct CaseChange {
+  Record record;                      // the case as staged
+  std::vector<std::string> events;    // history events appended, in order
+  std::vector<std::string> notified;  // users told
+};
+
+// Each action loads the case (ID or prefix), refuses an illegal transition
+// with a usage error, appends its event, refreshes the cached fields and
+// stages the case and its notifications in `tx`.
+CaseChange acknowledge_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note);
+// `to` is a user or a department ("user:NAME" / "department:NAME" when a name is both).
+CaseChange forward_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& to,
+                        const std::string& note);
+CaseChange update_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note);
+CaseChange wait_on_customer(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note);
+CaseChange resume_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note);
+CaseChange close_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& resolution);
+CaseChange reopen_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& reason,
+                       const std::string& from_call);
+// Links a call to the case. A case waiting on the customer resumes (they
+// answered); a closed one reopens only when `reopen` is set.
+CaseChange add_call_to_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& call,
+                            bool reopen);
+
+struct CaseFilter {
+  // "new", "acknowledged", "waiting", "closed", "open" (all but closed) or
+  // "all"; empty means "open".
+  std::vector<std::string> statuses;
+  std::string department;
+  std::string handler;  // a user, or "none" for unassigned cases
+  std::string contact;
+  std::string priority;
+  std::optional<Timestamp> opened_since;
+};
+
+// Cases matching `filter`: most urgent first, then oldest first.
+std::vector<Record> list_cases(const Store& store, const CaseFilter& filter);
+
+}  // namespace crm
