@@ -1,5 +1,7 @@
-// crm case open|ack|forward|update|wait|resume|close|reopen|add-call|show|list
+// crm case open|ack|forward|update|wait|resume|close|reopen|add-call|set|show|list
 #include "cases.hpp"
+
+#include "case_timers.hpp"
 
 #include "commands.hpp"
 #include "error.hpp"
@@ -173,6 +175,35 @@ void setup_actions(CLI::App* parent, Session& session) {
   });
 }
 
+void setup_set(CLI::App* parent, Session& session) {
+  struct Options {
+    std::string id;
+    CaseSettings settings;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = parent->add_subcommand("set", "Change a case's title, priority, department or tags");
+  cmd->add_option("id", o->id, "Case ID or unambiguous prefix")->required();
+  cmd->add_option("--title", o->settings.title, "New title");
+  cmd->add_option("--priority", o->settings.priority, "low, normal, high or urgent")
+      ->check(CLI::IsMember(case_priorities()));
+  cmd->add_option("--department", o->settings.department, "Move it to this department (the handler stays)");
+  add_repeated(cmd, "--add-tag", o->settings.add_tags, "Add a tag");
+  add_repeated(cmd, "--remove-tag", o->settings.remove_tags, "Remove a tag");
+  cmd->callback([&session, o] {
+    const CaseSettings& in = o->settings;
+    if (in.title.empty() && in.priority.empty() && in.department.empty() && in.add_tags.empty() &&
+        in.remove_tags.empty()) {
+      throw usage_error("nothing to change: give --title, --priority, --department, --add-tag or --remove-tag");
+    }
+    Context ctx = session.context();
+    Transaction tx(ctx.store);
+    CaseChange change = set_case(ctx, tx, o->id, in);
+    session.commit(tx);
+    session.message(change.events.empty() ? change.record.id + ": nothing changed"
+                                          : change.record.id + ": " + joined(change.events) + told(change.notified));
+  });
+}
+
 void setup_list(CLI::App* parent, Session& session) {
   struct Options {
     CaseFilter filter;
@@ -235,6 +266,56 @@ Section calls_section(const Store& store, const Record& c, Value& listed) {
   return s;
 }
 
+// The case's service-level clocks at `now` (see case_timers.hpp).
+Section timers_section(Session& session, const Record& c, Value& listed) {
+  Section s{"Service levels",
+            {},
+            {{"target", "TARGET"},
+             {"state", "STATE"},
+             {"due", "DUE", true},
+             {"left_or_late", "LEFT/LATE"},
+             {"paused", "PAUSED"},
+             {"calendar", "CALENDAR"}}};
+  listed = Value::list();
+  Timestamp now = session.now();
+  for (const auto& t : case_timers(c.data, session.store().config(), now)) {
+    Value row = Value::map();
+    row.set("target", t.target);
+    std::string state = t.stopped ? (t.late_seconds > 0 ? "missed" : "met") : t.paused ? "paused"
+                                                                           : t.breached() ? "late" : "running";
+    row.set("state", state);
+    Value due(t.due ? format_utc(*t.due) : "");
+    due.set_plain(true);
+    row.set("due", due);
+    long long left = t.allowed_seconds - t.used_seconds;
+    std::string left_or_late = t.late_seconds > 0 ? format_business_seconds(t.late_seconds) + " late"
+                               : t.stopped        ? ""
+                                                  : format_business_seconds(left) + " left";
+    row.set("left_or_late", left_or_late);
+    row.set("paused", t.paused_seconds > 0 ? format_seconds(t.paused_seconds) : "");
+    row.set("calendar", t.calendar);
+    s.rows.push_back(row);
+
+    Value full = Value::map();
+    full.set("target", t.target);
+    full.set("state", state);
+    full.set("calendar", t.calendar);
+    for (auto [key, when] : {std::pair<const char*, std::optional<Timestamp>>{"started", t.started}, {"due", t.due},
+                             {"stopped", t.stopped}}) {
+      Value v(when ? format_utc(*when) : "");
+      v.set_plain(true);
+      full.set(key, when ? v : Value());
+    }
+    full.set("allowed_seconds", Value::number(t.allowed_seconds));
+    full.set("used_seconds", Value::number(t.used_seconds));
+    full.set("late_seconds", Value::number(t.late_seconds));
+    full.set("late_wall_seconds", Value::number(t.late_wall_seconds));
+    full.set("paused_seconds", Value::number(t.paused_seconds));
+    listed.push_back(full);
+  }
+  return s;
+}
+
 void setup_show(CLI::App* parent, Session& session) {
   auto id = std::make_shared<std::string>();
   auto* cmd = parent->add_subcommand("show", "Show a case: its fields, calls and full history");
@@ -246,21 +327,27 @@ void setup_show(CLI::App* parent, Session& session) {
     add_contact_names(store, named);
     // contact_name right after contact, calls in full before the history.
     Value object = Value::map();
-    Value call_list;
+    Value call_list, timer_list;
     Section calls = calls_section(store, c, call_list);
+    Section timers = timers_section(session, c, timer_list);
     for (const auto& [key, v] : named.front().fields()) {
       if (key == "contact_name") {
         continue;
       }
       if (key == "history") {
         object.set("call_details", call_list);
+        object.set("timers", timer_list);
       }
       object.set(key, v);
       if (key == "contact") {
         object.set("contact_name", named.front().get("contact_name"));
       }
     }
-    print_details(session, object, {calls, history_section(c)}, k_time_fields);
+    std::vector<Section> sections = {calls, history_section(c)};
+    if (!timers.rows.empty()) {
+      sections.insert(sections.begin(), timers);
+    }
+    print_details(session, object, sections, k_time_fields);
   });
 }
 
@@ -271,6 +358,7 @@ void setup_case(CLI::App& app, Session& session) {
   cmd->require_subcommand(1);
   setup_open(cmd, session);
   setup_actions(cmd, session);
+  setup_set(cmd, session);
   setup_list(cmd, session);
   setup_show(cmd, session);
 }

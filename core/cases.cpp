@@ -337,7 +337,10 @@ Notice reopen(const Context& ctx, Record& c, const std::string& reason, const st
   Value e = entry_for(ctx, "reopened");
   e.set("call", call);
   e.set("reason", reason);
-  e.set("to", ctx.store.config().reopen_to == "acknowledged" && !state.handler.empty() ? "acknowledged" : "new");
+  // Only a case someone has taken on goes back to them acknowledged.
+  bool to_acknowledged =
+      ctx.store.config().reopen_to == "acknowledged" && !state.handler.empty() && !state.acknowledged.empty();
+  e.set("to", to_acknowledged ? "acknowledged" : "new");
   append(ctx, c, e);
   return {handler_or_queue(ctx.store, replay_case(c.history())), "case-reopened",
           c.id + " reopened by " + actor_name(ctx) + gist(c, reason)};
@@ -391,6 +394,57 @@ CaseChange add_call_to_case(const Context& ctx, Transaction& tx, const std::stri
                        "new call " + call.id + " on " + c.id + summary});
   }
   return finish(ctx, tx, std::move(c), events, notices);
+}
+
+CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, const CaseSettings& in) {
+  Record c = ctx.store.find(case_kind(), id);
+  std::vector<std::string> events;
+  std::vector<Notice> notices;
+  if (!in.department.empty()) {
+    std::string department = ctx.store.find(department_kind(), in.department).id;
+    if (department != c.get("department")) {
+      CaseState state = replay_case(c.history());
+      Value e = entry_for(ctx, "routed");
+      e.set("department", department);
+      e.set("handler", state.handler);
+      e.set("reason", "moved from " + state.department + " by " + actor_name(ctx));
+      append(ctx, c, e);
+      events.push_back("routed");
+      notices.push_back({handler_or_queue(ctx.store, replay_case(c.history())), "case-routed",
+                         c.id + " moved to " + department + " by " + actor_name(ctx) + ": " + c.get("title")});
+    }
+  }
+  std::vector<FieldChange> changes;
+  if (!in.title.empty()) {
+    changes.push_back({"title", FieldChange::Op::Set, {in.title}});
+  }
+  if (!in.priority.empty()) {
+    changes.push_back({"priority", FieldChange::Op::Set, {in.priority}});
+  }
+  if (!in.add_tags.empty()) {
+    changes.push_back({"tags", FieldChange::Op::Add, in.add_tags});
+  }
+  if (!in.remove_tags.empty()) {
+    changes.push_back({"tags", FieldChange::Op::Remove, in.remove_tags});
+  }
+  std::string old_priority = c.get("priority");
+  Record staged = c;
+  if (!changes.empty()) {
+    auto changed = edit_record(ctx, tx, c, changes);
+    if (!changed.empty()) {
+      events.push_back("edited");
+      staged = *tx.staged(case_kind(), c.id);
+      if (staged.get("priority") != old_priority) {
+        notices.push_back({handler_or_queue(ctx.store, replay_case(staged.history())), "case-edited",
+                           c.id + " is now " + staged.get("priority") + " priority (set by " + actor_name(ctx) +
+                               "): " + staged.get("title")});
+      }
+    }
+  }
+  if (events.empty()) {
+    return {std::move(staged), {}, {}};
+  }
+  return finish(ctx, tx, std::move(staged), events, notices);
 }
 
 std::vector<Record> list_cases(const Store& store, const CaseFilter& f) {

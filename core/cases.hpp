@@ -57,6 +57,19 @@ CaseChange reopen_case(const Context& ctx, Transaction& tx, const std::string& i
 CaseChange add_call_to_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& call,
                             bool reopen);
 
+// Field changes for `crm case set`; empty members are left alone.
+struct CaseSettings {
+  std::string title;
+  std::string priority;
+  std::string department;  // re-routes the case (a `routed` event); the handler stays
+  std::vector<std::string> add_tags;
+  std::vector<std::string> remove_tags;
+};
+
+// Applies `settings` (an `edited` event for title, priority and tags).
+// Service-level clocks follow the new priority and department.
+CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, const CaseSettings& settings);
+
 struct CaseFilter {
   // "new", "acknowledged", "waiting", "closed", "open" (all but closed) or
   // "all"; empty means "open".

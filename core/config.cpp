@@ -11,7 +11,7 @@ namespace crm {
 namespace {
 
 const std::vector<std::string> k_top_keys = {"timezone", "defaults", "contact_kinds", "call_channels", "cases",
-                                            "routing"};
+                                            "routing",  "calendars", "sla",          "escalation"};
 const std::vector<std::string> k_default_keys = {"contact_kind", "call_channel", "call_direction"};
 const std::vector<std::string> k_case_keys = {"default_priority", "reopen_to"};
 
@@ -41,6 +41,13 @@ const std::vector<std::string>& Config::list(const std::string& name) const {
   static const std::vector<std::string> none;
   auto it = lists.find(name);
   return it == lists.end() ? none : it->second;
+}
+
+BusinessCalendar Config::calendar(const std::string& name) const {
+  if (auto it = calendars.find(name); it != calendars.end()) {
+    return it->second;
+  }
+  return always_calendar(zone);
 }
 
 Config load_config(const std::string& text, const std::string& origin) {
@@ -84,6 +91,24 @@ Config load_config(const std::string& text, const std::string& origin) {
   }
   if (const Value* routing = setting(raw, "routing")) {
     config.routing = parse_routing(*routing, reader);
+    const auto& kinds = config.list("contact_kinds");
+    for (const auto& rule : config.routing.rules) {
+      for (const auto& kind : rule.contact_kinds) {
+        if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
+          throw data_error(origin + ":" + std::to_string(rule.line) + ": routing rule for " + rule.department +
+                           ": '" + kind + "' is not a contact kind" + did_you_mean(kind, kinds));
+        }
+      }
+    }
+  }
+  if (const Value* calendars = setting(raw, "calendars")) {
+    config.calendars = parse_calendars(*calendars, reader, config.zone);
+  }
+  if (const Value* sla = setting(raw, "sla")) {
+    config.sla = parse_sla(*sla, reader, config.calendars);
+  }
+  if (const Value* escalation = setting(raw, "escalation")) {
+    config.escalation = parse_escalation(*escalation, reader);
   }
   return config;
 }
@@ -103,6 +128,15 @@ std::vector<Problem> config_problems(const Config& config, const std::string& or
   }
   if (const Value* r = setting(config.raw, "routing")) {
     routing_problems(*r, reader, out);
+  }
+  if (const Value* c = setting(config.raw, "calendars")) {
+    calendar_problems(*c, reader, out);
+  }
+  if (const Value* s = setting(config.raw, "sla")) {
+    sla_problems(*s, reader, out);
+  }
+  if (const Value* e = setting(config.raw, "escalation")) {
+    escalation_problems(*e, reader, out);
   }
   return out;
 }

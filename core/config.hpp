@@ -2,6 +2,7 @@
 
 #include "problem.hpp"
 #include "routing.hpp"
+#include "sla.hpp"
 #include "timestamp.hpp"
 #include "value.hpp"
 
@@ -28,6 +29,13 @@ struct Config {
   std::string reopen_to = "acknowledged";
   // Which department a case opened without --department goes to.
   Routing routing;
+
+  // Business-hours calendars by name, and the service-level targets counted in them.
+  std::map<std::string, BusinessCalendar> calendars;
+  SlaPolicy sla;
+  EscalationPolicy escalation;
+  // The calendar called `name`; "" or "24x7" is round the clock in `zone`.
+  BusinessCalendar calendar(const std::string& name) const;
 
   // Configurable value lists, e.g. "contact_kinds", "call_channels".
   std::map<std::string, std::vector<std::string>> lists;

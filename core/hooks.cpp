@@ -6,6 +6,17 @@
 #include <unistd.h>
 
 namespace crm {
+namespace {
+
+// The CRM directory as an absolute path without a trailing slash, however
+// it was found ("." and "../.." normalise to "/x/crm/").
+fs::path absolute_root(const Store& store) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(store.root(), ec).lexically_normal();
+  return dir.has_relative_path() && dir.filename().empty() ? dir.parent_path() : dir;
+}
+
+}  // namespace
 
 std::string hook_payload(const Store& store, const Event& event, const std::vector<Event>& all) {
   Value v = Value::map();
@@ -29,16 +40,14 @@ std::string hook_payload(const Store& store, const Event& event, const std::vect
     }
   }
   v.set("notified", notified);
-  std::error_code ec;
-  fs::path dir = fs::absolute(store.root(), ec).lexically_normal();
-  v.set("crm_dir", dir.string());
+  v.set("crm_dir", absolute_root(store).string());
   return to_json(v, false) + "\n";
 }
 
 std::vector<HookRun> run_hooks(const Store& store, const std::vector<Event>& events, int timeout_ms) {
   std::vector<HookRun> runs;
   std::error_code ec;
-  fs::path dir = fs::absolute(store.root(), ec).lexically_normal();
+  fs::path dir = absolute_root(store);
   for (const auto& event : events) {
     fs::path hook = store.root() / "hooks" / ("on-" + event.name);
     if (!fs::is_regular_file(hook, ec)) {

@@ -20,7 +20,7 @@ std::vector<std::string> notify(const Context& ctx, Transaction& tx, const std::
                                 const std::string& event, const std::string& about, const std::string& message) {
   std::vector<std::string> told;
   for (const auto& user : users) {
-    if (user == ctx.actor || std::find(told.begin(), told.end(), user) != told.end()) {
+    if (user.empty() || user == ctx.actor || std::find(told.begin(), told.end(), user) != told.end()) {
       continue;
     }
     Value fields = Value::map();

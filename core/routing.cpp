@@ -73,6 +73,9 @@ Routing parse_routing(const Value& section, const ConfigReader& reader) {
       reader.fail(item, "a routing rule needs a 'department'");
     }
     rule.department = reader.scalar(*department, "department");
+    if (rule.department.empty()) {
+      reader.fail(*department, "a routing rule's 'department' must name a department");
+    }
     if (const Value* v = setting(item, "contact_kinds")) {
       rule.contact_kinds = reader.list(*v, "contact_kinds", true);
     }

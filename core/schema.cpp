@@ -121,9 +121,10 @@ const KindSpec& case_kind() {
        of_type("closed", FieldType::Time), of_type("tags", FieldType::TextList),
        {"calls", FieldType::RefList, "call", {}, "", false}, history_field()},
       base_history({text("from"), text("to"), ref("department", "department"), ref("handler", "user"),
-                    ref("call", "call"), text("reason"), text("resolution"), of_type("level", FieldType::Int)}),
+                    ref("call", "call"), choice("target", {"acknowledge", "update", "resolve"}), text("reason"),
+                    text("resolution"), of_type("level", FieldType::Int)}),
       {"opened", "routed", "acknowledged", "forwarded", "updated", "waiting", "resumed", "closed", "reopened",
-       "call-added", "escalated", "edited"}};
+       "call-added", "escalated", "due-soon", "edited"}};
   return k;
 }
 

@@ -290,4 +290,14 @@ std::string format_seconds(long long total) {
   return sign + format_duration(d);
 }
 
+std::string format_business_seconds(long long total) {
+  std::string sign = total < 0 ? "-" : "";
+  total = total < 0 ? -total : total;
+  Duration d;
+  d.hours = total / 3600;
+  d.minutes = total / 60 % 60;
+  d.seconds = total % 60;
+  return sign + format_duration(d);
+}
+
 }  // namespace crm

@@ -60,5 +60,8 @@ std::optional<Duration> parse_duration(const std::string& text);
 std::string format_duration(const Duration& d);
 // Canonical text of a number of wall seconds, with days as the largest unit: "1d2h", "45m".
 std::string format_seconds(long long seconds);
+// The same with hours as the largest unit ("27h30m"), for business time,
+// where a day is not 24 hours.
+std::string format_business_seconds(long long seconds);
 
 }  // namespace crm

@@ -1,0 +1,36 @@
+// crm escalate
+#include "escalation.hpp"
+
+#include "commands.hpp"
+#include "error.hpp"
+#include "people.hpp"
+
+namespace crm::cli {
+
+void setup_escalate(CLI::App& app, Session& session) {
+  auto* cmd = app.add_subcommand(
+      "escalate", "Escalate every dropped ball and warn of cases due soon (for cron; prints one line per action)");
+  cmd->callback([&session] {
+    const Store& store = session.store();
+    // Cron rarely has a user: escalations are then recorded as the system's.
+    std::string actor;
+    if (!session.options.as.empty() || std::getenv("CRM_USER")) {
+      actor = session.context().actor;
+    }
+    Context ctx{store, actor, session.now()};
+    Transaction tx(store);
+    auto actions = escalate(ctx, tx);
+    session.commit(tx);
+    for (const auto& a : actions) {
+      std::string told;
+      for (const auto& u : a.notified) {
+        told += (told.empty() ? "" : ", ") + u;
+      }
+      session.out() << a.case_id << " " << a.event << " " << a.target
+                    << (a.event == "escalated" ? " level " + std::to_string(a.level) : "")
+                    << (told.empty() ? "" : " -> " + told) << ": " << a.message << '\n';
+    }
+  });
+}
+
+}  // namespace crm::cli
