@@ -173,6 +173,21 @@ std::string config_template() {
 #       words: [leak, pipe*, meter, hydrant]   # words of the title; * = prefix
 #     - department: sales
 #       tags: [lead]                           # the case's or the contact's tags
+
+# Service levels count business time in calendars (see crm-files(5)).
+# Without an sla section cases have no deadlines.
+# calendars:
+#   office:
+#     timezone: America/Chicago
+#     hours: {mon-fri: "08:00-12:00, 13:00-17:00"}
+#     holidays: [2026-12-25]
+#   always: 24x7
+# sla:
+#   default: {calendar: office, acknowledge: 4h, update: 2d, resolve: 5d, warn_at: 80%}
+#   priority:
+#     urgent: {calendar: always, acknowledge: 30m, resolve: 8h}
+# escalation:                                  # run `crm escalate` from cron
+#   default: {chain: [handler, manager], every: 4h}
 )";
 }
 

@@ -48,7 +48,11 @@ Value convert(const YAML::Node& node, const std::string& origin, std::size_t& bu
         if (!seen.insert(key).second) {
           throw data_error(where(origin, kv.first.Mark()) + ": duplicate key '" + key + "'");
         }
-        out.fields().emplace_back(key, convert(kv.second, origin, budget));
+        Value v = convert(kv.second, origin, budget);
+        if (v.is_null()) {
+          v.set_line(kv.first.Mark().line + 1);  // "key:" with nothing after it is on the key's line
+        }
+        out.fields().emplace_back(key, std::move(v));
       }
       break;
     }

@@ -316,3 +316,19 @@ TEST_CASE("config_problems: cases and routing") {
           std::vector<std::string>{"crm.yaml:3: unknown key 'routing.rules: departmnt' (did you mean 'department'?)"});
   }
 }
+
+TEST_CASE("routing rules may only name configured contact kinds") {
+  const std::string yaml = "contact_kinds: [citizen, business]\nrouting:\n  rules:\n    - department: water\n"
+                           "      contact_kinds: [citizn]\n";
+  try {
+    load_config(yaml, "crm.yaml");
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.status() == k_exit_data);
+    CHECK(std::string(e.what()) ==
+          "crm.yaml:4: routing rule for water: 'citizn' is not a contact kind (did you mean 'citizen'?)");
+  }
+  CHECK(load_config("routing:\n  rules:\n    - department: water\n      contact_kinds: citizen\n", "crm.yaml")
+            .routing.rules.size() == 1);
+  CHECK_THROWS_AS(load_config("routing:\n  rules:\n    - department: ''\n      words: [x]\n", "crm.yaml"), Error);
+}

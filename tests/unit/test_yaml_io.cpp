@@ -123,3 +123,9 @@ TEST_CASE("parse_yaml") {
   }
   SUBCASE("an empty document is null") { CHECK(parse_yaml("", "f").is_null()); }
 }
+
+TEST_CASE("a key with no value carries the key's own line") {
+  Value v = parse_yaml("cases:\n  reopen:\nnext: 1\n", "crm.yaml");
+  CHECK(v.find("cases")->find("reopen")->is_null());
+  CHECK(v.find("cases")->find("reopen")->line() == 2);
+}
