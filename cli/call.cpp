@@ -40,6 +40,8 @@ void setup_log_call(CLI::App& app, Session& session) {
   auto* contact = cmd->add_option("--contact", o->in.contact, "Who called: contact ID or unambiguous prefix");
   auto* fresh = cmd->add_option("--new-contact", o->in.new_contact, "Create a contact with this name for the call");
   contact->excludes(fresh);
+  cmd->add_option("--new-contact-kind", o->in.new_contact_kind, "With --new-contact: its kind (citizen, customer...)");
+  cmd->add_option("--new-contact-phone", o->in.new_contact_phone, "With --new-contact: its phone number");
   auto* summary = cmd->add_option("--summary", o->in.summary, "What it was about ('-' or omitted: read stdin if piped)");
   cmd->add_option("--direction", o->in.direction, "in (they called) or out (we called)")
       ->check(CLI::IsMember({"in", "out"}));

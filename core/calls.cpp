@@ -13,10 +13,17 @@ LoggedCall log_call(const Context& ctx, Transaction& tx, const CallInput& in) {
   if (in.contact.empty() == in.new_contact.empty()) {
     throw usage_error("name the caller with either --contact ID or --new-contact NAME");
   }
+  if (in.new_contact.empty() && (!in.new_contact_kind.empty() || !in.new_contact_phone.empty())) {
+    throw usage_error("--new-contact-kind and --new-contact-phone describe a contact made with --new-contact NAME");
+  }
   LoggedCall result;
   if (!in.new_contact.empty()) {
     ContactInput contact;
     contact.name = in.new_contact;
+    contact.kind = in.new_contact_kind;
+    if (!in.new_contact_phone.empty()) {
+      contact.phones.push_back(in.new_contact_phone);
+    }
     result.contact_id = add_contact(ctx, tx, contact);
     result.contact_created = true;
   } else {

@@ -11,6 +11,8 @@ namespace crm {
 struct CallInput {
   std::string contact;      // ID or prefix of an existing contact
   std::string new_contact;  // or the name of a contact to create in the same step
+  std::string new_contact_kind;   // its kind ("" for the configured default)
+  std::string new_contact_phone;  // and phone number, if known
   std::string summary;
   std::string direction;  // "" for the configured default
   std::string channel;    // "" for the configured default

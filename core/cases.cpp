@@ -19,11 +19,7 @@ struct Notice {
   std::string message;
 };
 
-std::string first_line(const std::string& text) {
-  std::string line = text.substr(0, text.find('\n'));
-  const std::size_t max = 80;
-  return line.size() > max ? line.substr(0, max - 3) + "..." : line;
-}
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 // `note` after a colon, or the title when there is no note.
 std::string gist(const Record& c, const std::string& note) {
@@ -373,21 +369,25 @@ CaseChange add_call_to_case(const Context& ctx, Transaction& tx, const std::stri
     throw usage_error("call " + call.id + " is already linked to " + c.id);
   }
   add_call_id(c, call.id);
-  Value e = entry_for(ctx, "call-added");
-  e.set("call", call.id);
-  append(ctx, c, e);
-  std::vector<std::string> events = {"call-added"};
   CaseState state = replay_case(c.history());
+  std::vector<std::string> events;
   std::vector<Notice> notices;
   std::string summary = call.get("summary").empty() ? "" : ": " + first_line(call.get("summary"));
+  if (state.status == CaseStatus::Closed && reopen_closed) {
+    // The reopening carries the call: the case is open again before the call lands on it.
+    notices.push_back(reopen(ctx, c, "new call " + call.id + summary, call.id));
+    events.push_back("reopened");
+  } else {
+    Value e = entry_for(ctx, "call-added");
+    e.set("call", call.id);
+    append(ctx, c, e);
+    events.push_back("call-added");
+  }
   if (state.status == CaseStatus::Waiting) {
     Value resumed = entry_for(ctx, "resumed", "the customer called (" + call.id + ")");
     resumed.set("call", call.id);
     append(ctx, c, resumed);
     events.push_back("resumed");
-  } else if (state.status == CaseStatus::Closed && reopen_closed) {
-    notices.push_back(reopen(ctx, c, "new call " + call.id + summary, call.id));
-    events.push_back("reopened");
   }
   if (notices.empty()) {
     notices.push_back({handler_or_queue(ctx.store, replay_case(c.history())), "case-call-added",
