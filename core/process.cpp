@@ -88,9 +88,15 @@ ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& 
   }
   envp.push_back(nullptr);
 
+  // Its own process group, so that a timeout kills whatever it started too.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
   pid_t pid = -1;
-  int rc = posix_spawn(&pid, "/bin/sh", &actions, nullptr, args.data(), envp.data());
+  int rc = posix_spawn(&pid, "/bin/sh", &actions, &attributes, args.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
   in.close_end(0);
   out.close_end(1);
   err.close_end(1);
@@ -127,7 +133,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& 
     if (timeout_ms > 0) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0) {
-        ::kill(pid, SIGKILL);
+        ::kill(-pid, SIGKILL);
         result.timed_out = true;
         break;
       }

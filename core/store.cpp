@@ -261,7 +261,20 @@ void Transaction::commit() {
     write_file_atomic(r.path, serialize(*r.kind, r.data));
   }
   m_lock.release();
+  // Notifications last: hooks hear of an event before the messages about it.
+  std::vector<const Record*> order;
   for (const auto& r : m_records) {
+    if (r.kind->has_history()) {
+      order.push_back(&r);
+    }
+  }
+  for (const auto& r : m_records) {
+    if (!r.kind->has_history()) {
+      order.push_back(&r);
+    }
+  }
+  for (const Record* record : order) {
+    const Record& r = *record;
     Value saved = canonical(*r.kind, r.data);
     if (!r.kind->has_history()) {
       if (r.is_new) {

@@ -121,6 +121,15 @@ void Sandbox::init_with_people() {
   ok({"user", "add", "raquel", "--name", "Raquel Reyes", "--department", "water", "--manager", "olivia"});
 }
 
+void Sandbox::init_city() {
+  init_with_people();
+  ok({"user", "add", "pedro", "--name", "Pedro Pinto", "--department", "water", "--manager", "olivia"});
+  ok({"department", "add", "front", "--name", "Front Desk"});
+  ok({"user", "add", "frank", "--name", "Frank Fischer", "--department", "front", "--role", "manager"});
+  ok({"department", "edit", "front", "--manager", "frank"});
+  ok({"user", "add", "fiona", "--name", "Fiona Flores", "--department", "front", "--manager", "frank"});
+}
+
 std::string Sandbox::read(const std::string& rel) const { return crm::read_file(crm_dir() / rel); }
 
 void Sandbox::write(const std::string& rel, const std::string& contents) const {
@@ -178,6 +187,46 @@ HeldLock::~HeldLock() {
     ::flock(m_fd, LOCK_UN);
     ::close(m_fd);
   }
+}
+
+NotificationWatch::NotificationWatch(const Sandbox& sandbox)
+    : m_sandbox(sandbox), m_seen(sandbox.files_in("notifications")) {}
+
+std::vector<YAML::Node> NotificationWatch::take() {
+  std::vector<YAML::Node> out;
+  auto now = m_sandbox.files_in("notifications");
+  for (const auto& path : now) {
+    if (!std::binary_search(m_seen.begin(), m_seen.end(), path)) {
+      out.push_back(parse(m_sandbox.read(path)));
+      CHECK(path == notification_path(out.back()["id"].as<std::string>()));
+    }
+  }
+  m_seen = now;
+  // Sorted through keys: assigning a YAML::Node changes the node it refers to.
+  std::vector<std::pair<std::string, std::size_t>> keys;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    keys.emplace_back(out[i]["user"].as<std::string>() + " " + out[i]["event"].as<std::string>(), i);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<YAML::Node> sorted;
+  for (const auto& key : keys) {
+    sorted.push_back(out[key.second]);
+  }
+  return sorted;
+}
+
+std::vector<std::string> NotificationWatch::users() {
+  std::vector<std::string> out;
+  for (const auto& n : take()) {
+    out.push_back(n["user"].as<std::string>());
+  }
+  return out;
+}
+
+std::string case_path(const std::string& id) { return "cases/" + id + ".yaml"; }
+
+std::string notification_path(const std::string& id) {
+  return "notifications/" + id.substr(2, 2) + "/" + id + ".yaml";
 }
 
 bool is_generated_id(const std::string& id, const std::string& prefix) {

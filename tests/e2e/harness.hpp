@@ -36,6 +36,10 @@ class Sandbox {
   // `crm init crm`, then a department "water" and the users "olivia"
   // (water manager) and "raquel" (water agent); later commands act as olivia.
   void init_with_people();
+  // init_with_people(), then the water agent "pedro" (manager olivia) and a
+  // front desk: the department "front" managed by "frank", with the clerk
+  // "fiona" (manager frank) who takes the citizens' calls.
+  void init_city();
 
   // Runs crm with `args` in crm_dir() (or root() before init), feeding `input`.
   Result run(const std::vector<std::string>& args, const std::string& input = "");
@@ -86,6 +90,25 @@ class HeldLock {
  private:
   int m_fd = -1;
 };
+
+// Watches notifications/ for files that commands write.
+class NotificationWatch {
+ public:
+  explicit NotificationWatch(const Sandbox& sandbox);
+  // The notifications written since construction or the last take()/users(),
+  // parsed and ordered by user, then event.
+  std::vector<YAML::Node> take();
+  // Just their users, in the same order.
+  std::vector<std::string> users();
+
+ private:
+  const Sandbox& m_sandbox;
+  std::vector<std::string> m_seen;
+};
+
+// Where the record files of a case and of a notification are, relative to crm_dir().
+std::string case_path(const std::string& id);
+std::string notification_path(const std::string& id);
 
 // True when `id` is `prefix` + "-" + twelve Crockford base-32 characters.
 bool is_generated_id(const std::string& id, const std::string& prefix);
