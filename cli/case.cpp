@@ -272,25 +272,25 @@ Section timers_section(Session& session, const Record& c, Value& listed) {
             {},
             {{"target", "TARGET"},
              {"state", "STATE"},
-             {"due", "DUE", true},
+             {"due", "DUE"},
              {"left_or_late", "LEFT/LATE"},
              {"paused", "PAUSED"},
              {"calendar", "CALENDAR"}}};
   listed = Value::list();
   Timestamp now = session.now();
-  for (const auto& t : case_timers(c.data, session.store().config(), now)) {
+  const Config& config = session.store().config();
+  for (const auto& t : case_timers(c.data, config, now)) {
     Value row = Value::map();
     row.set("target", t.target);
-    std::string state = t.stopped ? (t.late_seconds > 0 ? "missed" : "met") : t.paused ? "paused"
-                                                                           : t.breached() ? "late" : "running";
+    bool late = t.late_wall_seconds > 0;
+    std::string state = t.stopped ? (late ? "missed" : "met") : t.paused ? "paused" : late ? "late" : "running";
     row.set("state", state);
-    Value due(t.due ? format_utc(*t.due) : "");
-    due.set_plain(true);
-    row.set("due", due);
+    // Due times read in the calendar's own zone: that is where the office is.
+    row.set("due", t.due ? format_local(*t.due, config.calendar(t.calendar).zone) : "");
     long long left = t.allowed_seconds - t.used_seconds;
-    std::string left_or_late = t.late_seconds > 0 ? format_business_seconds(t.late_seconds) + " late"
-                               : t.stopped        ? ""
-                                                  : format_business_seconds(left) + " left";
+    std::string left_or_late = late        ? format_business_seconds(t.late_seconds) + " late"
+                               : t.stopped ? ""
+                                           : format_business_seconds(left) + " left";
     row.set("left_or_late", left_or_late);
     row.set("paused", t.paused_seconds > 0 ? format_seconds(t.paused_seconds) : "");
     row.set("calendar", t.calendar);

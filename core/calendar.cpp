@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <sstream>
 
 namespace crm {
 namespace {
@@ -303,10 +302,14 @@ std::map<std::string, BusinessCalendar> parse_calendars(const Value& section, co
     }
     if (const Value* holidays = setting(v, "holidays")) {
       for (const auto& text : reader.list(*holidays, where + ".holidays")) {
-        date::year_month_day ymd{};
-        std::istringstream in(text);
-        in >> date::parse("%F", ymd);
-        if (in.fail() || !ymd.ok() || text.size() != 10) {
+        // By hand: date::parse trips -Wmaybe-uninitialized inside date.h at -O2.
+        bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                      std::all_of(text.begin(), text.end(), [](char ch) { return ch == '-' || std::isdigit(static_cast<unsigned char>(ch)); });
+        date::year_month_day ymd = shaped ? date::year{std::stoi(text.substr(0, 4))} /
+                                                date::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))} /
+                                                date::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}
+                                          : date::year_month_day{};
+        if (!shaped || !ymd.ok()) {
           reader.fail(*holidays, where + ".holidays: '" + text + "' is not a date like 2026-12-25");
         }
         c.holidays.insert(date::local_days(ymd).time_since_epoch().count());

@@ -26,8 +26,10 @@ struct CaseTimer {
   std::optional<int> warn_percent;
 
   bool running() const { return !stopped && !paused; }
-  // Past due and still running: a dropped ball.
-  bool breached() const { return running() && late_seconds > 0; }
+  // Past due and still running: a dropped ball. Past the due time counts,
+  // even before any more business time passes (due Friday 17:00 is overdue
+  // at Monday 08:00).
+  bool breached() const { return running() && late_wall_seconds > 0; }
 };
 
 // The clocks of the case `data` (a case record) at `now`, in the order

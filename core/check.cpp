@@ -89,6 +89,40 @@ void routing_refs(const Store& store, std::vector<Reference>& out) {
   }
 }
 
+// Users and departments named by crm.yaml's sla and escalation sections.
+void policy_refs(const Store& store, std::vector<Reference>& out) {
+  std::string path = store.shown(store.config_path());
+  if (const Value* sla = setting(store.config().raw, "sla")) {
+    if (const Value* d = setting(*sla, "department"); d && d->is_map()) {
+      for (const auto& [name, targets] : d->fields()) {
+        out.push_back({path, targets.line(), "department", name, "sla.department"});
+      }
+    }
+  }
+  const Value* escalation = setting(store.config().raw, "escalation");
+  if (!escalation) {
+    return;
+  }
+  auto chain_refs = [&](const Value& rule, const std::string& where) {
+    if (const Value* chain = setting(rule, "chain"); chain && chain->is_list()) {
+      for (const auto& step : chain->items()) {
+        if (step.text().compare(0, 5, "user:") == 0) {
+          out.push_back({path, step.line(), "user", step.text().substr(5), where + ".chain"});
+        }
+      }
+    }
+  };
+  if (const Value* d = setting(*escalation, "default")) {
+    chain_refs(*d, "escalation.default");
+  }
+  if (const Value* d = setting(*escalation, "department"); d && d->is_map()) {
+    for (const auto& [name, rule] : d->fields()) {
+      out.push_back({path, rule.line(), "department", name, "escalation.department"});
+      chain_refs(rule, "escalation.department." + name);
+    }
+  }
+}
+
 }  // namespace
 
 CheckReport check_crm(const Store& store) {
@@ -145,6 +179,7 @@ CheckReport check_crm(const Store& store) {
     }
   }
   routing_refs(store, refs);
+  policy_refs(store, refs);
   for (const auto& ref : refs) {
     auto bar = ref.kind.find('|');
     bool known = bar == std::string::npos

@@ -9,12 +9,14 @@
 namespace crm {
 namespace {
 
-// The highest escalation level recorded for `target` since `since`.
-int recorded_level(const Record& c, const std::string& target, Timestamp since) {
+// The highest escalation level recorded for `target` since `since` (and,
+// for a report as of an earlier time, until `until`).
+int recorded_level(const Record& c, const std::string& target, Timestamp since,
+                   std::optional<Timestamp> until = std::nullopt) {
   int level = 0;
   for (const auto& e : c.history().items()) {
     auto at = parse_stored_time(e.get("at"));
-    if (e.get("event") == "escalated" && e.get("target") == target && at && *at >= since) {
+    if (e.get("event") == "escalated" && e.get("target") == target && at && *at >= since && (!until || *at <= *until)) {
       level = std::max(level, std::atoi(e.get("level").c_str()));
     }
   }
@@ -86,7 +88,7 @@ std::vector<OverdueItem> open_case_clocks(const Store& store, Timestamp now) {
     }
     for (auto& t : case_timers(c.data, store.config(), now)) {
       if (t.running()) {
-        out.push_back({c, t, recorded_level(c, t.target, t.started)});
+        out.push_back({c, t, recorded_level(c, t.target, t.started, now)});
       }
     }
   }
@@ -149,20 +151,35 @@ std::vector<EscalationAction> escalate(const Context& ctx, Transaction& tx) {
       entry.set("target", t.target);
       if (t.breached()) {
         int level = level_reached(t, rule, cal, ctx.now);
-        if (level <= recorded_level(c, t.target, t.started)) {
+        int recorded = recorded_level(c, t.target, t.started);
+        if (level <= recorded) {
           continue;
         }
         action.event = "escalated";
         action.level = level;
-        auto at_level = step_users(store, c, rule.chain[static_cast<std::size_t>(level - 1)]);
+        // When cron missed a level (it was not running), everyone up to the
+        // level reached is told: nobody in the chain is skipped.
+        std::vector<std::string> at_level;
+        std::string steps;
+        for (int l = recorded + 1; l <= level; ++l) {
+          const std::string& step = rule.chain[static_cast<std::size_t>(l - 1)];
+          steps += (steps.empty() ? "" : ", ") + step;
+          for (const auto& u : step_users(store, c, step)) {
+            if (std::find(at_level.begin(), at_level.end(), u) == at_level.end()) {
+              at_level.push_back(u);
+            }
+          }
+        }
         users = at_level;
         users.push_back(c.get("handler"));
         auto office = office_audience(store, c.get("requester"));
         users.insert(users.end(), office.begin(), office.end());
+        std::string levels = level == recorded + 1
+                                 ? "level " + std::to_string(level)
+                                 : "levels " + std::to_string(recorded + 1) + "-" + std::to_string(level);
         action.message = "dropped ball: case " + c.id + " was due to be " + verb_for(t.target) + " " +
                          format_seconds(t.late_wall_seconds) + " ago (" + format_business_seconds(t.late_seconds) +
-                         " of business time); escalated to level " + std::to_string(level) + " (" +
-                         rule.chain[static_cast<std::size_t>(level - 1)] + "): " + c.get("title");
+                         " of business time); escalated to " + levels + " (" + steps + "): " + c.get("title");
         entry.set("level", std::to_string(level));
         std::string to;
         for (const auto& u : at_level) {

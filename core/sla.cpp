@@ -11,6 +11,12 @@ namespace {
 const std::vector<std::string> k_sla_keys = {"default", "priority", "department"};
 const std::vector<std::string> k_target_keys = {"calendar", "acknowledge", "update", "resolve", "warn_at"};
 
+// Appends `found` to `out` in the order of their lines in crm.yaml, as `crm check` lists them.
+void in_line_order(std::vector<Problem>& found, std::vector<Problem>& out) {
+  std::stable_sort(found.begin(), found.end(), [](const Problem& a, const Problem& b) { return a.line < b.line; });
+  out.insert(out.end(), found.begin(), found.end());
+}
+
 std::vector<std::string> names_of(const std::map<std::string, BusinessCalendar>& calendars) {
   std::vector<std::string> out;
   for (const auto& [name, c] : calendars) {
@@ -116,17 +122,19 @@ SlaPolicy parse_sla(const Value& section, const ConfigReader& reader,
 }
 
 void sla_problems(const Value& section, const ConfigReader& reader, std::vector<Problem>& out) {
-  reader.unknown_keys(section, k_sla_keys, "sla.", out);
+  std::vector<Problem> found;
+  reader.unknown_keys(section, k_sla_keys, "sla.", found);
   if (const Value* d = setting(section, "default")) {
-    reader.unknown_keys(*d, k_target_keys, "sla.default.", out);
+    reader.unknown_keys(*d, k_target_keys, "sla.default.", found);
   }
   for (const char* layer : {"priority", "department"}) {
     if (const Value* l = setting(section, layer); l && l->is_map()) {
       for (const auto& [name, v] : l->fields()) {
-        reader.unknown_keys(v, k_target_keys, std::string("sla.") + layer + "." + name + ".", out);
+        reader.unknown_keys(v, k_target_keys, std::string("sla.") + layer + "." + name + ".", found);
       }
     }
   }
+  in_line_order(found, out);
 }
 
 namespace {
@@ -180,15 +188,17 @@ EscalationPolicy parse_escalation(const Value& section, const ConfigReader& read
 }
 
 void escalation_problems(const Value& section, const ConfigReader& reader, std::vector<Problem>& out) {
-  reader.unknown_keys(section, k_escalation_keys, "escalation.", out);
+  std::vector<Problem> found;
+  reader.unknown_keys(section, k_escalation_keys, "escalation.", found);
   if (const Value* d = setting(section, "default")) {
-    reader.unknown_keys(*d, k_rule_keys, "escalation.default.", out);
+    reader.unknown_keys(*d, k_rule_keys, "escalation.default.", found);
   }
   if (const Value* d = setting(section, "department"); d && d->is_map()) {
     for (const auto& [name, v] : d->fields()) {
-      reader.unknown_keys(v, k_rule_keys, "escalation.department." + name + ".", out);
+      reader.unknown_keys(v, k_rule_keys, "escalation.department." + name + ".", found);
     }
   }
+  in_line_order(found, out);
 }
 
 }  // namespace crm

@@ -336,3 +336,24 @@ TEST_CASE("check reports records that are not mappings or lack an id") {
         "contacts/P-AAAAAAAAAAA1.yaml:1: a contact record must be a mapping of fields\n"
         "contacts/P-AAAAAAAAAAA2.yaml:1: missing required field 'id'\n");
 }
+
+TEST_CASE("check reports people and departments crm.yaml's policy names but the CRM lacks") {
+  Sandbox s;
+  s.init_with_people();
+  s.write("crm.yaml",
+          "routing:\n"
+          "  default: sewer\n"
+          "sla:\n"
+          "  department:\n"
+          "    roads: {acknowledge: 4h}\n"
+          "escalation:\n"
+          "  default: {chain: [handler, \"user:ghost\"], every: 4h}\n"
+          "  department:\n"
+          "    water: {chain: [handler, \"user:olivia\"]}\n");
+  Result r = s.run({"check"});
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "crm.yaml:2: 'routing.default' refers to unknown department 'sewer'\n"
+        "crm.yaml:5: 'sla.department' refers to unknown department 'roads'\n"
+        "crm.yaml:7: 'escalation.default.chain' refers to unknown user 'ghost'\n");
+}
