@@ -342,6 +342,13 @@ void setup_show(CLI::App* parent, Session& session) {
       if (key == "contact") {
         object.set("contact_name", named.front().get("contact_name"));
       }
+      if (key == "closed" || (key == "acknowledged" && !c.data.has("closed")) ||
+          (key == "opened" && !c.data.has("acknowledged") && !c.data.has("closed"))) {
+        // Derived, never stored: how often the case came back.
+        if (int n = replay_case(c.history()).reopenings; n > 0) {
+          object.set("reopenings", Value::number(n));
+        }
+      }
     }
     std::vector<Section> sections = {calls, history_section(c)};
     if (!timers.rows.empty()) {

@@ -427,3 +427,18 @@ TEST_CASE("crm check names the line where a case file disagrees with its history
   CHECK(clean.status == 0);
   CHECK(clean.out.empty());
 }
+
+TEST_CASE("case show counts the reopenings, which are never stored") {
+  Office o;
+  std::string id = o.open({"--department", "water", "--handler", "raquel"});
+  auto shown = [&] { return parse(o.s.ok({"case", "show", id, "--format", "json"})); };
+  CHECK_FALSE(shown()["reopenings"]);
+  o.step("raquel", {"ack", id});
+  for (int round = 1; round <= 2; ++round) {
+    o.step("raquel", {"close", id, "--resolution", "fixed"});
+    o.step("fiona", {"reopen", id, "--reason", "again"});
+    CHECK(shown()["reopenings"].as<int>() == round);
+  }
+  CHECK_FALSE(o.stored(id)["reopenings"]);
+  CHECK(o.s.ok({"case", "show", id}).find("reopenings:   2\n") != std::string::npos);
+}
