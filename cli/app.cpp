@@ -69,6 +69,7 @@ int run(int argc, char** argv) {
   setup_department(app, session);
   setup_case(app, session);
   setup_inbox(app, session);
+  setup_mission(app, session);
   setup_escalate(app, session);
   setup_report(app, session);
   setup_check(app, session);

@@ -1,5 +1,6 @@
 // crm escalate
 #include "escalation.hpp"
+#include "missions.hpp"
 
 #include "commands.hpp"
 #include "error.hpp"
@@ -9,7 +10,7 @@ namespace crm::cli {
 
 void setup_escalate(CLI::App& app, Session& session) {
   auto* cmd = app.add_subcommand(
-      "escalate", "Escalate every dropped ball and warn of cases due soon (for cron; prints one line per action)");
+      "escalate", "Escalate dropped balls, warn of cases due soon, remind of overdue missions (for cron; one line per action)");
   cmd->callback([&session] {
     const Store& store = session.store();
     // Cron rarely has a user: escalations are then recorded as the system's.
@@ -20,6 +21,7 @@ void setup_escalate(CLI::App& app, Session& session) {
     Context ctx{store, actor, session.now()};
     Transaction tx(store);
     auto actions = escalate(ctx, tx);
+    auto reminders = remind_overdue_missions(ctx, tx);
     session.commit(tx);
     for (const auto& a : actions) {
       std::string told;
@@ -29,6 +31,14 @@ void setup_escalate(CLI::App& app, Session& session) {
       session.out() << a.case_id << " " << a.event << " " << a.target
                     << (a.event == "escalated" ? " level " + std::to_string(a.level) : "")
                     << (told.empty() ? "" : " -> " + told) << ": " << a.message << '\n';
+    }
+    for (const auto& r : reminders) {
+      std::string told;
+      for (const auto& u : r.notified) {
+        told += (told.empty() ? "" : ", ") + u;
+      }
+      session.out() << r.record.id << " overdue" << (told.empty() ? "" : " -> " + told) << ": "
+                    << r.record.get("title") << '\n';
     }
   });
 }

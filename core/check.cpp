@@ -2,6 +2,7 @@
 
 #include "case_state.hpp"
 #include "config_reader.hpp"
+#include "missions.hpp"
 
 #include "error.hpp"
 #include "ids.hpp"
@@ -166,8 +167,9 @@ CheckReport check_crm(const Store& store) {
       if (!record.data.is_map()) {
         continue;
       }
-      if (kind == &case_kind()) {
-        auto inconsistent = case_consistency_problems(record.data, shown);
+      if (kind == &case_kind() || kind == &mission_kind()) {
+        auto inconsistent = kind == &case_kind() ? case_consistency_problems(record.data, shown)
+                                                 : mission_consistency_problems(record.data, shown);
         problems.insert(problems.end(), inconsistent.begin(), inconsistent.end());
       }
       collect_refs(record.data, kind->fields, shown, refs, "");

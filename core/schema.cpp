@@ -128,6 +128,23 @@ const KindSpec& case_kind() {
   return k;
 }
 
+const KindSpec& mission_kind() {
+  // status and taker are replayed from history on every change, as for cases.
+  static const KindSpec k{
+      "mission",
+      "missions",
+      "M",
+      false,
+      {id_field(), text("title", true), text("description"), text("reward", true), ref("creator", "user", true),
+       of_type("audience", FieldType::TextList), of_type("due", FieldType::Time), ref("parent", "mission"),
+       ref("taker", "user"),
+       choice("status", {"available", "taken", "completed", "approved", "cancelled"}, true), history_field()},
+      base_history({ref("taker", "user"), text("reason")}),
+      {"created", "accepted", "released", "completed", "approved", "rejected", "cancelled", "commented", "overdue",
+       "edited"}};
+  return k;
+}
+
 const KindSpec& notification_kind() {
   // One file per recipient and event, so reading one never conflicts with
   // another user's inbox in a git merge. No history: `read` says it all.
@@ -145,7 +162,8 @@ const KindSpec& notification_kind() {
 
 const std::vector<const KindSpec*>& all_kinds() {
   static const std::vector<const KindSpec*> kinds = {&department_kind(), &user_kind(), &contact_kind(),
-                                                     &call_kind(), &case_kind(), &notification_kind()};
+                                                     &call_kind(), &case_kind(), &mission_kind(),
+                                                     &notification_kind()};
   return kinds;
 }
 

@@ -52,6 +52,7 @@ const KindSpec& user_kind();
 const KindSpec& department_kind();
 const KindSpec& case_kind();
 const KindSpec& notification_kind();
+const KindSpec& mission_kind();
 
 // The case priorities, lowest first.
 const std::vector<std::string>& case_priorities();
