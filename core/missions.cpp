@@ -24,12 +24,14 @@ std::string apply(MissionState& s, const Value& entry, bool first) {
     return first && event == "created" ? "" : "a mission's history starts with 'created', once";
   }
   auto require = [&](std::initializer_list<const char*> from) {
+    std::string wanted;
     for (const char* f : from) {
       if (s.status == f) {
         return std::string();
       }
+      wanted += (wanted.empty() ? "" : " or ") + std::string(f);
     }
-    return "it is " + s.status;
+    return "it is " + s.status + ", not " + wanted;
   };
   std::string why;
   if (event == "accepted") {
