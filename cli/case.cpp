@@ -26,14 +26,6 @@ const std::vector<Column> k_list_columns = {{"id", "ID"},
                                             {"title", "TITLE"}};
 const std::vector<std::string> k_time_fields = {"opened", "acknowledged", "closed", "created", "updated"};
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) {
-    out += (out.empty() ? "" : ", ") + s;
-  }
-  return out;
-}
-
 // "; notified a, b" for messages, or "" when nobody was told.
 std::string told(const std::vector<std::string>& users) {
   return users.empty() ? "" : "; notified " + joined(users);

@@ -1,6 +1,7 @@
 // crm escalate
 #include "escalation.hpp"
 #include "missions.hpp"
+#include "output.hpp"
 
 #include "commands.hpp"
 #include "error.hpp"
@@ -24,19 +25,13 @@ void setup_escalate(CLI::App& app, Session& session) {
     auto reminders = remind_overdue_missions(ctx, tx);
     session.commit(tx);
     for (const auto& a : actions) {
-      std::string told;
-      for (const auto& u : a.notified) {
-        told += (told.empty() ? "" : ", ") + u;
-      }
+      std::string told = joined(a.notified);
       session.out() << a.case_id << " " << a.event << " " << a.target
                     << (a.event == "escalated" ? " level " + std::to_string(a.level) : "")
                     << (told.empty() ? "" : " -> " + told) << ": " << a.message << '\n';
     }
     for (const auto& r : reminders) {
-      std::string told;
-      for (const auto& u : r.notified) {
-        told += (told.empty() ? "" : ", ") + u;
-      }
+      std::string told = joined(r.notified);
       session.out() << r.record.id << " overdue" << (told.empty() ? "" : " -> " + told) << ": "
                     << r.record.get("title") << '\n';
     }

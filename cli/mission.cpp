@@ -17,14 +17,6 @@ const std::vector<Column> k_list_columns = {{"id", "ID"},         {"status", "ST
                                             {"creator", "CREATOR"}, {"taker", "TAKER"},   {"reward", "REWARD"},
                                             {"title", "TITLE"}};
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) {
-    out += (out.empty() ? "" : ", ") + s;
-  }
-  return out;
-}
-
 void report(Session& session, const MissionChange& change) {
   session.message(change.record.id + ": " + change.event + "; now " + change.record.get("status") +
                   (change.notified.empty() ? "" : "; notified " + joined(change.notified)));

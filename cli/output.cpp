@@ -257,4 +257,12 @@ void print_details(Session& session, const Value& object, const std::vector<Sect
   }
 }
 
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) {
+    out += (out.empty() ? "" : ", ") + s;
+  }
+  return out;
+}
+
 }  // namespace crm::cli

@@ -34,6 +34,9 @@ struct Section {
 void print_details(Session& session, const Value& object, const std::vector<Section>& sections,
                    const std::vector<std::string>& time_fields);
 
+// "a, b, c" for messages.
+std::string joined(const std::vector<std::string>& items);
+
 // `record` reduced to `fields` in that order; absent ones become null.
 Value project(const Value& record, const std::vector<std::string>& fields);
 

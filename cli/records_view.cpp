@@ -93,11 +93,7 @@ void report_edit(Session& session, const std::string& id, const std::vector<std:
     session.message(id + ": nothing changed");
     return;
   }
-  std::string list;
-  for (const auto& f : changed) {
-    list += (list.empty() ? "" : ", ") + f;
-  }
-  session.message(id + ": changed " + list);
+  session.message(id + ": changed " + joined(changed));
 }
 
 }  // namespace crm::cli
