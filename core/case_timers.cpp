@@ -107,12 +107,16 @@ std::vector<CaseTimer> case_timers(const Value& data, const Config& config, Time
   SlaTargets targets = config.sla.targets_for(data.get("priority"), data.get("department"));
   BusinessCalendar cal = config.calendar(targets.calendar);
   Clock ack, update, resolve;
+  bool closed = false;
   const Value* history = data.find("history");
   if (history && history->is_list()) {
     for (const auto& entry : history->items()) {
       auto at = parse_stored_time(entry.get("at"));
       if (!at) {
         continue;
+      }
+      if (*at > now) {
+        break;  // a report as of an earlier time sees the case as it was then
       }
       const std::string& event = entry.get("event");
       if (event == "opened") {
@@ -127,16 +131,18 @@ std::vector<CaseTimer> case_timers(const Value& data, const Config& config, Time
       } else if (event == "resumed") {
         resolve.resume(*at);
       } else if (event == "closed") {
+        closed = true;
         ack.stop(*at);
         resolve.stop(*at);
         update.stop(*at);
       } else if (event == "reopened") {
+        closed = false;
         resolve.restart(*at);
         if (entry.get("to") == "new") {
           ack.restart(*at);
         }
       }
-      if (is_activity(event) && data.get("status") != "closed") {
+      if (is_activity(event) && !closed) {
         update.restart(*at);
         if (event == "waiting") {
           update.pause(*at);
@@ -151,7 +157,7 @@ std::vector<CaseTimer> case_timers(const Value& data, const Config& config, Time
     }
   };
   add("acknowledge", ack, targets.acknowledge);
-  if (data.get("status") != "closed") {
+  if (!closed) {
     add("update", update, targets.update);
   }
   add("resolve", resolve, targets.resolve);

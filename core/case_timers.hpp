@@ -35,7 +35,8 @@ struct CaseTimer {
 // The clocks of the case `data` (a case record) at `now`, in the order
 // acknowledge, update, resolve; only those whose target crm.yaml sets.
 // A clock that does not apply any more (acknowledge after acknowledgement)
-// is reported stopped.
+// is reported stopped. History after `now` is ignored, so an earlier `now`
+// shows the case as it was then.
 std::vector<CaseTimer> case_timers(const Value& data, const Config& config, Timestamp now);
 
 }  // namespace crm

@@ -83,9 +83,7 @@ std::string verb_for(const std::string& target) {
 std::vector<OverdueItem> open_case_clocks(const Store& store, Timestamp now) {
   std::vector<OverdueItem> out;
   for (auto& c : store.load_all(case_kind())) {
-    if (c.get("status") == "closed") {
-      continue;
-    }
+    // Closed cases count too: as of an earlier time they may still have been open.
     for (auto& t : case_timers(c.data, store.config(), now)) {
       if (t.running()) {
         out.push_back({c, t, recorded_level(c, t.target, t.started, now)});

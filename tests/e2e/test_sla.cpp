@@ -570,3 +570,21 @@ TEST_CASE("crm check reports unknown keys in calendars, sla and escalation") {
   s.write("crm.yaml", k_policy);
   CHECK(s.run({"check"}).status == 0);
 }
+
+TEST_CASE("report overdue --at an earlier time sees the cases as they were then") {
+  Sandbox s;
+  std::string contact = init(s);
+  // Monday 23 November 09:00 CST; acknowledge is due at 14:00 CST, and nobody acts until Wednesday.
+  std::string id = open_case(s, "2026-11-23T15:00:00Z", contact, "Leak on Elm Street");
+  s.ok({"--as", "raquel", "--now", "2026-11-25T15:00:00Z", "case", "ack", id});
+  s.ok({"--as", "raquel", "--now", "2026-11-25T16:00:00Z", "case", "close", id, "--resolution", "fixed"});
+  // Today nothing is overdue...
+  CHECK(s.ok({"--now", "2026-11-25T17:00:00Z", "report", "overdue"}).empty());
+  // ...but on Tuesday morning the acknowledgement was late, whatever happened since.
+  std::string then = s.ok({"--now", "2026-11-25T17:00:00Z", "report", "overdue", "--at", "2026-11-24T15:00:00Z",
+                           "--format", "json"});
+  CHECK(column(then, "id") == std::vector<std::string>{id});
+  CHECK(column(then, "target") == std::vector<std::string>{"acknowledge"});
+  CHECK(timer(s, id, "2026-11-24T15:00:00Z", "acknowledge")["state"].as<std::string>() == "late");
+  CHECK(timer(s, id, "2026-11-25T17:00:00Z", "acknowledge")["state"].as<std::string>() == "missed");
+}
