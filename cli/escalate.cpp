@@ -7,6 +7,8 @@
 #include "error.hpp"
 #include "people.hpp"
 
+#include <cstdlib>
+
 namespace crm::cli {
 
 void setup_escalate(CLI::App& app, Session& session) {
@@ -16,7 +18,8 @@ void setup_escalate(CLI::App& app, Session& session) {
     const Store& store = session.store();
     // Cron rarely has a user: escalations are then recorded as the system's.
     std::string actor;
-    if (!session.options.as.empty() || std::getenv("CRM_USER")) {
+    const char* env_user = std::getenv("CRM_USER");
+    if (!session.options.as.empty() || (env_user && *env_user)) {
       actor = session.context().actor;
     }
     Context ctx{store, actor, session.now()};

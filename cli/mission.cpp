@@ -164,7 +164,8 @@ void add_tree(const Store& store, const std::string& id, int depth, Section& sec
     Value row = Value::map();
     row.set("id", std::string(static_cast<std::size_t>(depth) * 2, ' ') + sub.id);
     for (const char* key : {"status", "taker", "reward", "title"}) {
-      row.set(key, sub.get(key));
+      const Value* v = sub.data.find(key);
+      row.set(key, v ? *v : Value());  // null, as in `mission list`, when unset
     }
     section.rows.push_back(row);
     Value item = row;

@@ -282,11 +282,14 @@ MissionChange reject_mission(const Context& ctx, Transaction& tx, const std::str
 MissionChange cancel_mission(const Context& ctx, Transaction& tx, const std::string& id, const std::string& reason) {
   Record m = ctx.store.find(mission_kind(), id);
   require_actor(ctx, m.get("creator"), "the creator", m, "cancel");
-  std::string taker = m.get("taker");
+  // The taker, or everyone who was told it was available.
+  std::vector<std::string> told = m.get("taker").empty()
+                                      ? audience_users(ctx.store, string_list(m.data.find("audience")))
+                                      : std::vector<std::string>{m.get("taker")};
   Value e = entry_for(ctx, "cancelled", "");
   e.set("reason", reason);
   append(ctx, m, e);
-  return finish(ctx, tx, m, "cancelled", {taker},
+  return finish(ctx, tx, m, "cancelled", told,
                 m.id + " cancelled by " + actor_name(ctx) + (reason.empty() ? ": " + m.get("title") : ": " + reason));
 }
 
@@ -376,7 +379,7 @@ std::vector<Problem> mission_consistency_problems(const Value& data, const std::
 std::vector<MissionChange> remind_overdue_missions(const Context& ctx, Transaction& tx) {
   std::vector<MissionChange> out;
   for (auto& m : ctx.store.load_all(mission_kind())) {
-    const std::string& status = m.get("status");
+    std::string status = m.get("status");  // a copy: append() replaces m.data
     auto due = parse_stored_time(m.get("due"));
     if ((status != "available" && status != "taken") || !due || ctx.now <= *due) {
       continue;

@@ -410,3 +410,11 @@ TEST_CASE("forwarding a case back to a queue restarts its acknowledge clock and 
   CHECK(row["level"].as<int>() == 1);
   CHECK(row["handler"].as<std::string>().empty());
 }
+
+TEST_CASE("an empty CRM_USER lets cron escalate as the system") {
+  Sandbox s;
+  init(s);
+  Result r = s.run_env({"CRM_USER="}, {"--now", "2026-11-23T15:00:00Z", "escalate"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+}
