@@ -61,9 +61,7 @@ void setup_log_call(CLI::App& app, Session& session) {
   cmd->add_flag("--reopen", o->reopen, "With --case: reopen the case if it is closed")->needs(existing);
   cmd->callback([&session, o, summary] {
     CallInput in = o->in;
-    if (!given(summary) || in.summary == "-") {
-      in.summary = read_stdin_text().value_or("");
-    }
+    in.summary = text_or_stdin(summary, in.summary);
     if (!o->at.empty()) {
       in.at = user_time(session, o->at);
     }

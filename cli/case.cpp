@@ -45,14 +45,6 @@ void act(Session& session, Action action) {
                   told(change.notified));
 }
 
-// Text for an option that may also come piped on stdin ("-" or left out).
-std::string text_or_stdin(const CLI::Option* option, const std::string& value) {
-  if (given(option) && value != "-") {
-    return value;
-  }
-  return read_stdin_text().value_or("");
-}
-
 void setup_open(CLI::App* parent, Session& session) {
   auto in = std::make_shared<CaseInput>();
   auto* cmd = parent->add_subcommand("open", "Open a case, route it to a department and print its new ID");

@@ -22,14 +22,6 @@ void report(Session& session, const MissionChange& change) {
                   (change.notified.empty() ? "" : "; notified " + joined(change.notified)));
 }
 
-// Text given as an option, or piped on stdin when left out (or "-").
-std::string text_or_stdin(const CLI::Option* option, const std::string& value) {
-  if (given(option) && value != "-") {
-    return value;
-  }
-  return read_stdin_text().value_or("");
-}
-
 void setup_create(CLI::App* parent, Session& session) {
   struct Options {
     MissionInput in;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -17,5 +19,13 @@ inline CLI::Option* add_repeated(CLI::App* cmd, const std::string& name, std::ve
 
 // True when the user gave `option` on the command line.
 inline bool given(const CLI::Option* option) { return option->count() > 0; }
+
+// The option's text, or standard input when it is left out or "-" (and piped).
+inline std::string text_or_stdin(const CLI::Option* option, const std::string& value) {
+  if (given(option) && value != "-") {
+    return value;
+  }
+  return read_stdin_text().value_or("");
+}
 
 }  // namespace crm::cli

@@ -1,6 +1,7 @@
 #include "case_state.hpp"
 
 #include "error.hpp"
+#include "record.hpp"
 
 namespace crm {
 namespace {
@@ -10,7 +11,7 @@ const char* const k_status_names[] = {"new", "acknowledged", "waiting", "closed"
 bool is_open(CaseStatus s) { return s != CaseStatus::Closed; }
 
 // The cached fields and what the state says each should hold.
-std::vector<std::pair<std::string, std::string>> cached_fields(const CaseState& s) {
+CachedFields cached_fields(const CaseState& s) {
   return {{"status", status_name(s.status)}, {"department", s.department}, {"handler", s.handler},
           {"opened", s.opened},              {"acknowledged", s.acknowledged}, {"closed", s.closed}};
 }
@@ -162,15 +163,7 @@ std::vector<Problem> case_consistency_problems(const Value& data, const std::str
     return out;
   }
   CaseState state = replay_case(*history, shown_path, &out);
-  for (const auto& [key, expected] : cached_fields(state)) {
-    const Value* v = data.find(key);
-    std::string stored = v ? v->text() : "";
-    if (stored != expected) {
-      out.push_back({shown_path, v ? v->line() : data.line(),
-                     "'" + key + "' is " + (stored.empty() ? "missing" : "'" + stored + "'") +
-                         " but the history says " + (expected.empty() ? "it should not be set" : "'" + expected + "'")});
-    }
-  }
+  cached_field_problems(data, cached_fields(state), shown_path, out);
   return out;
 }
 

@@ -120,14 +120,6 @@ void append(const Context& ctx, Record& c, Value entry) {
   require_valid(case_kind(), c.data, ctx.store.config());
 }
 
-Value entry_for(const Context& ctx, const std::string& event, const std::string& note = "") {
-  Value e = history_event(ctx, event);
-  if (!note.empty()) {
-    e.set("note", note);
-  }
-  return e;
-}
-
 CaseChange finish(const Context& ctx, Transaction& tx, Record c, std::vector<std::string> events,
                   const std::vector<Notice>& notices) {
   CaseChange change;
@@ -143,8 +135,6 @@ CaseChange finish(const Context& ctx, Transaction& tx, Record c, std::vector<std
   change.events = std::move(events);
   return change;
 }
-
-std::string actor_name(const Context& ctx) { return ctx.actor.empty() ? "someone" : ctx.actor; }
 
 }  // namespace
 
@@ -216,12 +206,12 @@ OpenedCase open_case(const Context& ctx, Transaction& tx, const CaseInput& in) {
   state.handler = handler;
   store_state(fields, state);
 
-  Value first = entry_for(ctx, "opened", in.note);
+  Value first = history_event(ctx, "opened", in.note);
   if (call) {
     first.set("call", call->id);
   }
   Record c = create_record_with_entry(ctx, case_kind(), fields, first);
-  Value routed = entry_for(ctx, "routed");
+  Value routed = history_event(ctx, "routed");
   routed.set("department", opened.department);
   routed.set("handler", handler);
   routed.set("reason", opened.route_reason);
@@ -239,13 +229,13 @@ OpenedCase open_case(const Context& ctx, Transaction& tx, const CaseInput& in) {
 CaseChange acknowledge_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note) {
   Record c = ctx.store.find(case_kind(), id);
   CaseState state = replay_case(c.history());
-  Value e = entry_for(ctx, "acknowledged", note);
+  Value e = history_event(ctx, "acknowledged", note);
   if (state.handler.empty()) {
     e.set("handler", ctx.actor);  // acknowledging a queued case takes it
   }
   append(ctx, c, e);
   Notice n{office_audience(ctx.store, c.get("requester")), "case-acknowledged",
-           c.id + " acknowledged by " + actor_name(ctx) + gist(c, note)};
+           c.id + " acknowledged by " + shown_actor(ctx) + gist(c, note)};
   return finish(ctx, tx, std::move(c), {"acknowledged"}, {n});
 }
 
@@ -255,7 +245,7 @@ CaseChange forward_case(const Context& ctx, Transaction& tx, const std::string& 
   CaseState state = replay_case(c.history());
   require_allowed(state.status, "forwarded", c.id);
   Target target = resolve_target(ctx.store, to);
-  Value e = entry_for(ctx, "forwarded", note);
+  Value e = history_event(ctx, "forwarded", note);
   e.set("from", state.handler.empty() ? state.department : state.handler);
   std::vector<std::string> told;
   if (!target.user.empty()) {
@@ -278,7 +268,7 @@ CaseChange forward_case(const Context& ctx, Transaction& tx, const std::string& 
   told.push_back(state.handler);
   append(ctx, c, e);
   Notice n{told, "case-forwarded",
-           c.id + " forwarded to " + e.get("to") + " by " + actor_name(ctx) + gist(c, note)};
+           c.id + " forwarded to " + e.get("to") + " by " + shown_actor(ctx) + gist(c, note)};
   return finish(ctx, tx, std::move(c), {"forwarded"}, {n});
 }
 
@@ -287,16 +277,16 @@ CaseChange update_case(const Context& ctx, Transaction& tx, const std::string& i
     throw usage_error("an update needs a note (--note TEXT)");
   }
   Record c = ctx.store.find(case_kind(), id);
-  append(ctx, c, entry_for(ctx, "updated", note));
+  append(ctx, c, history_event(ctx, "updated", note));
   CaseState state = replay_case(c.history());
   Notice n{office_and_supervisor(ctx.store, c, state), "case-updated",
-           c.id + " updated by " + actor_name(ctx) + gist(c, note)};
+           c.id + " updated by " + shown_actor(ctx) + gist(c, note)};
   return finish(ctx, tx, std::move(c), {"updated"}, {n});
 }
 
 CaseChange wait_on_customer(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note) {
   Record c = ctx.store.find(case_kind(), id);
-  append(ctx, c, entry_for(ctx, "waiting", note));
+  append(ctx, c, history_event(ctx, "waiting", note));
   Notice n{office_audience(ctx.store, c.get("requester")), "case-waiting",
            c.id + " is waiting on the customer" + gist(c, note)};
   return finish(ctx, tx, std::move(c), {"waiting"}, {n});
@@ -304,9 +294,9 @@ CaseChange wait_on_customer(const Context& ctx, Transaction& tx, const std::stri
 
 CaseChange resume_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note) {
   Record c = ctx.store.find(case_kind(), id);
-  append(ctx, c, entry_for(ctx, "resumed", note));
+  append(ctx, c, history_event(ctx, "resumed", note));
   Notice n{handler_or_queue(ctx.store, replay_case(c.history())), "case-resumed",
-           c.id + " resumed by " + actor_name(ctx) + gist(c, note)};
+           c.id + " resumed by " + shown_actor(ctx) + gist(c, note)};
   return finish(ctx, tx, std::move(c), {"resumed"}, {n});
 }
 
@@ -315,13 +305,13 @@ CaseChange close_case(const Context& ctx, Transaction& tx, const std::string& id
     throw usage_error("closing a case needs a resolution (--resolution TEXT)");
   }
   Record c = ctx.store.find(case_kind(), id);
-  Value e = entry_for(ctx, "closed");
+  Value e = history_event(ctx, "closed");
   e.set("resolution", resolution);
   append(ctx, c, e);
   CaseState state = replay_case(c.history());
   auto users = office_and_supervisor(ctx.store, c, state);
   users.push_back(state.handler);
-  Notice n{users, "case-closed", c.id + " closed by " + actor_name(ctx) + gist(c, resolution)};
+  Notice n{users, "case-closed", c.id + " closed by " + shown_actor(ctx) + gist(c, resolution)};
   return finish(ctx, tx, std::move(c), {"closed"}, {n});
 }
 
@@ -330,7 +320,7 @@ namespace {
 // Appends a `reopened` event (the caller has checked the case is closed).
 Notice reopen(const Context& ctx, Record& c, const std::string& reason, const std::string& call) {
   CaseState state = replay_case(c.history());
-  Value e = entry_for(ctx, "reopened");
+  Value e = history_event(ctx, "reopened");
   e.set("call", call);
   e.set("reason", reason);
   // Only a case someone has taken on goes back to them acknowledged.
@@ -339,7 +329,7 @@ Notice reopen(const Context& ctx, Record& c, const std::string& reason, const st
   e.set("to", to_acknowledged ? "acknowledged" : "new");
   append(ctx, c, e);
   return {handler_or_queue(ctx.store, replay_case(c.history())), "case-reopened",
-          c.id + " reopened by " + actor_name(ctx) + gist(c, reason)};
+          c.id + " reopened by " + shown_actor(ctx) + gist(c, reason)};
 }
 
 }  // namespace
@@ -378,13 +368,13 @@ CaseChange add_call_to_case(const Context& ctx, Transaction& tx, const std::stri
     notices.push_back(reopen(ctx, c, "new call " + call.id + summary, call.id));
     events.push_back("reopened");
   } else {
-    Value e = entry_for(ctx, "call-added");
+    Value e = history_event(ctx, "call-added");
     e.set("call", call.id);
     append(ctx, c, e);
     events.push_back("call-added");
   }
   if (state.status == CaseStatus::Waiting) {
-    Value resumed = entry_for(ctx, "resumed", "the customer called (" + call.id + ")");
+    Value resumed = history_event(ctx, "resumed", "the customer called (" + call.id + ")");
     resumed.set("call", call.id);
     append(ctx, c, resumed);
     events.push_back("resumed");
@@ -404,14 +394,14 @@ CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, 
     std::string department = ctx.store.find(department_kind(), in.department).id;
     if (department != c.get("department")) {
       CaseState state = replay_case(c.history());
-      Value e = entry_for(ctx, "routed");
+      Value e = history_event(ctx, "routed");
       e.set("department", department);
       e.set("handler", state.handler);
-      e.set("reason", "moved from " + state.department + " by " + actor_name(ctx));
+      e.set("reason", "moved from " + state.department + " by " + shown_actor(ctx));
       append(ctx, c, e);
       events.push_back("routed");
       notices.push_back({handler_or_queue(ctx.store, replay_case(c.history())), "case-routed",
-                         c.id + " moved to " + department + " by " + actor_name(ctx) + ": " + c.get("title")});
+                         c.id + " moved to " + department + " by " + shown_actor(ctx) + ": " + c.get("title")});
     }
   }
   std::vector<FieldChange> changes;
@@ -436,7 +426,7 @@ CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, 
       staged = *tx.staged(case_kind(), c.id);
       if (staged.get("priority") != old_priority) {
         notices.push_back({handler_or_queue(ctx.store, replay_case(staged.history())), "case-edited",
-                           c.id + " is now " + staged.get("priority") + " priority (set by " + actor_name(ctx) +
+                           c.id + " is now " + staged.get("priority") + " priority (set by " + shown_actor(ctx) +
                                "): " + staged.get("title")});
       }
     }

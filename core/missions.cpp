@@ -111,22 +111,12 @@ void require_actor(const Context& ctx, const std::string& who, const std::string
   }
 }
 
-Value entry_for(const Context& ctx, const std::string& event, const std::string& note) {
-  Value e = history_event(ctx, event);
-  if (!note.empty()) {
-    e.set("note", note);
-  }
-  return e;
-}
-
 MissionChange finish(const Context& ctx, Transaction& tx, const Record& m, const std::string& event,
                      const std::vector<std::string>& users, const std::string& message) {
   tx.put(m);
   MissionChange change{m, event, notify(ctx, tx, users, "mission-" + event, m.id, message)};
   return change;
 }
-
-std::string actor_name(const Context& ctx) { return ctx.actor.empty() ? "someone" : ctx.actor; }
 
 std::string normalized_audience(const Store& store, const std::string& item) {
   if (item == "everyone") {
@@ -169,8 +159,31 @@ std::vector<std::string> audience_users(const Store& store, const std::vector<st
 }
 
 bool in_audience(const Store& store, const Record& mission, const std::string& user) {
-  auto users = audience_users(store, string_list(mission.data.find("audience")));
-  return std::find(users.begin(), users.end(), user) != users.end();
+  // Only this user's record is needed, not everyone's: listings ask once per mission.
+  auto audience = string_list(mission.data.find("audience"));
+  if (audience.empty()) {
+    audience.push_back("everyone");
+  }
+  std::string department;
+  bool loaded = false;
+  for (const auto& item : audience) {
+    if (item == "user:" + user) {
+      return true;
+    }
+    if (item == "everyone" || item.compare(0, 11, "department:") == 0) {
+      if (!loaded) {
+        if (!store.exists(user_kind(), user)) {
+          return false;
+        }
+        department = store.load(user_kind(), user).get("department");
+        loaded = true;
+      }
+      if (item == "everyone" || (!department.empty() && item == "department:" + department)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 MissionChange create_mission(const Context& ctx, Transaction& tx, const MissionInput& in) {
@@ -222,7 +235,7 @@ MissionChange accept_mission(const Context& ctx, Transaction& tx, const std::str
     throw usage_error("you created " + m.id + "; someone else has to accept it");
   }
   if (!in_audience(ctx.store, m, ctx.actor)) {
-    throw usage_error(m.id + " is not open to " + actor_name(ctx) + " (audience: " +
+    throw usage_error(m.id + " is not open to " + shown_actor(ctx) + " (audience: " +
                       [&] {
                         std::string a;
                         for (const auto& item : string_list(m.data.find("audience"))) {
@@ -232,38 +245,38 @@ MissionChange accept_mission(const Context& ctx, Transaction& tx, const std::str
                       }() +
                       ")");
   }
-  Value e = entry_for(ctx, "accepted", "");
+  Value e = history_event(ctx, "accepted", "");
   e.set("taker", ctx.actor);
   append(ctx, m, e);
   return finish(ctx, tx, m, "accepted", {m.get("creator")},
-                m.id + " accepted by " + actor_name(ctx) + ": " + m.get("title"));
+                m.id + " accepted by " + shown_actor(ctx) + ": " + m.get("title"));
 }
 
 MissionChange release_mission(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note) {
   Record m = ctx.store.find(mission_kind(), id);
   require_actor(ctx, m.get("taker"), "the taker", m, "release");
-  append(ctx, m, entry_for(ctx, "released", note));
+  append(ctx, m, history_event(ctx, "released", note));
   auto users = audience_users(ctx.store, string_list(m.data.find("audience")));
   users.push_back(m.get("creator"));
   return finish(ctx, tx, m, "released", users,
-                m.id + " is available again (released by " + actor_name(ctx) + "): " + m.get("title"));
+                m.id + " is available again (released by " + shown_actor(ctx) + "): " + m.get("title"));
 }
 
 MissionChange complete_mission(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note) {
   Record m = ctx.store.find(mission_kind(), id);
   require_actor(ctx, m.get("taker"), "the taker", m, "complete");
-  append(ctx, m, entry_for(ctx, "completed", note));
+  append(ctx, m, history_event(ctx, "completed", note));
   return finish(ctx, tx, m, "completed", {m.get("creator")},
-                m.id + " completed by " + actor_name(ctx) + " and waiting for your approval: " +
+                m.id + " completed by " + shown_actor(ctx) + " and waiting for your approval: " +
                     (note.empty() ? m.get("title") : note));
 }
 
 MissionChange approve_mission(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note) {
   Record m = ctx.store.find(mission_kind(), id);
   require_actor(ctx, m.get("creator"), "the creator", m, "approve");
-  append(ctx, m, entry_for(ctx, "approved", note));
+  append(ctx, m, history_event(ctx, "approved", note));
   return finish(ctx, tx, m, "approved", {m.get("taker")},
-                m.id + " approved by " + actor_name(ctx) + ": you earned " + m.get("reward"));
+                m.id + " approved by " + shown_actor(ctx) + ": you earned " + m.get("reward"));
 }
 
 MissionChange reject_mission(const Context& ctx, Transaction& tx, const std::string& id, const std::string& reason) {
@@ -272,11 +285,11 @@ MissionChange reject_mission(const Context& ctx, Transaction& tx, const std::str
   }
   Record m = ctx.store.find(mission_kind(), id);
   require_actor(ctx, m.get("creator"), "the creator", m, "reject");
-  Value e = entry_for(ctx, "rejected", "");
+  Value e = history_event(ctx, "rejected", "");
   e.set("reason", reason);
   append(ctx, m, e);
   return finish(ctx, tx, m, "rejected", {m.get("taker")},
-                m.id + " rejected by " + actor_name(ctx) + " (it is yours to try again): " + reason);
+                m.id + " rejected by " + shown_actor(ctx) + " (it is yours to try again): " + reason);
 }
 
 MissionChange cancel_mission(const Context& ctx, Transaction& tx, const std::string& id, const std::string& reason) {
@@ -286,11 +299,11 @@ MissionChange cancel_mission(const Context& ctx, Transaction& tx, const std::str
   std::vector<std::string> told = m.get("taker").empty()
                                       ? audience_users(ctx.store, string_list(m.data.find("audience")))
                                       : std::vector<std::string>{m.get("taker")};
-  Value e = entry_for(ctx, "cancelled", "");
+  Value e = history_event(ctx, "cancelled", "");
   e.set("reason", reason);
   append(ctx, m, e);
   return finish(ctx, tx, m, "cancelled", told,
-                m.id + " cancelled by " + actor_name(ctx) + (reason.empty() ? ": " + m.get("title") : ": " + reason));
+                m.id + " cancelled by " + shown_actor(ctx) + (reason.empty() ? ": " + m.get("title") : ": " + reason));
 }
 
 MissionChange comment_mission(const Context& ctx, Transaction& tx, const std::string& id, const std::string& text) {
@@ -298,9 +311,9 @@ MissionChange comment_mission(const Context& ctx, Transaction& tx, const std::st
     throw usage_error("a comment needs text");
   }
   Record m = ctx.store.find(mission_kind(), id);
-  append(ctx, m, entry_for(ctx, "commented", text));
+  append(ctx, m, history_event(ctx, "commented", text));
   return finish(ctx, tx, m, "commented", {m.get("creator"), m.get("taker")},
-                actor_name(ctx) + " commented on " + m.id + ": " + text);
+                shown_actor(ctx) + " commented on " + m.id + ": " + text);
 }
 
 std::vector<Record> list_missions(const Store& store, const MissionFilter& f) {
@@ -364,15 +377,7 @@ std::vector<Problem> mission_consistency_problems(const Value& data, const std::
     return out;
   }
   MissionState s = replay(*history, shown_path, &out);
-  for (const auto& [key, expected] : {std::pair<std::string, std::string>{"status", s.status}, {"taker", s.taker}}) {
-    const Value* v = data.find(key);
-    std::string stored = v ? v->text() : "";
-    if (stored != expected) {
-      out.push_back({shown_path, v ? v->line() : data.line(),
-                     "'" + key + "' is " + (stored.empty() ? "missing" : "'" + stored + "'") + " but the history says " +
-                         (expected.empty() ? "it should not be set" : "'" + expected + "'")});
-    }
-  }
+  cached_field_problems(data, {{"status", s.status}, {"taker", s.taker}}, shown_path, out);
   return out;
 }
 
@@ -389,7 +394,7 @@ std::vector<MissionChange> remind_overdue_missions(const Context& ctx, Transacti
     if (reminded) {
       continue;
     }
-    append(ctx, m, entry_for(ctx, "overdue", ""));
+    append(ctx, m, history_event(ctx, "overdue", ""));
     std::string message = "mission " + m.id + " was due " + format_local(*due, ctx.store.config().zone) + " and is still " + status + ": " +
                           m.get("title");
     Context system{ctx.store, "", ctx.now};  // both sides hear, whoever runs cron

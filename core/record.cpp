@@ -256,4 +256,17 @@ std::vector<Problem> record_problems(const KindSpec& kind, const Value& data, co
   return out;
 }
 
+void cached_field_problems(const Value& data, const CachedFields& expected, const std::string& shown_path,
+                           std::vector<Problem>& out) {
+  for (const auto& [key, want] : expected) {
+    const Value* v = data.find(key);
+    std::string stored = v ? v->text() : "";
+    if (stored != want) {
+      out.push_back({shown_path, v ? v->line() : data.line(),
+                     "'" + key + "' is " + (stored.empty() ? "missing" : "'" + stored + "'") +
+                         " but the history says " + (want.empty() ? "it should not be set" : "'" + want + "'")});
+    }
+  }
+}
+
 }  // namespace crm

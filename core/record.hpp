@@ -41,4 +41,13 @@ std::string serialize(const KindSpec& kind, const Value& data);
 std::vector<Problem> record_problems(const KindSpec& kind, const Value& data, const Config& config,
                                      const std::string& shown_path, const std::string& expected_id);
 
+// Fields a record caches from its own history (a case's status, a
+// mission's taker...): the name and the value the history gives ("" for
+// unset), in order.
+using CachedFields = std::vector<std::pair<std::string, std::string>>;
+
+// One problem per cached field of `data` that disagrees with `expected`.
+void cached_field_problems(const Value& data, const CachedFields& expected, const std::string& shown_path,
+                           std::vector<Problem>& out);
+
 }  // namespace crm

@@ -299,4 +299,14 @@ Value history_event(const Context& ctx, const std::string& event) {
   return e;
 }
 
+Value history_event(const Context& ctx, const std::string& event, const std::string& note) {
+  Value e = history_event(ctx, event);
+  if (!note.empty()) {
+    e.set("note", note);
+  }
+  return e;
+}
+
+std::string shown_actor(const Context& ctx) { return ctx.actor.empty() ? "someone" : ctx.actor; }
+
 }  // namespace crm

@@ -110,5 +110,9 @@ struct Context {
 
 // A history entry {at, by, event} for an action taken in `ctx`.
 Value history_event(const Context& ctx, const std::string& event);
+// The same with a `note` (left out when empty).
+Value history_event(const Context& ctx, const std::string& event, const std::string& note);
+// The acting user for messages: "someone" when the system acts (cron).
+std::string shown_actor(const Context& ctx);
 
 }  // namespace crm

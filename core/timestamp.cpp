@@ -279,25 +279,24 @@ std::string format_duration(const Duration& d) {
   return out.empty() ? "0m" : out;
 }
 
-std::string format_seconds(long long total) {
+namespace {
+
+// "1d2h" (days as the largest unit) or "26h" (hours as the largest unit).
+std::string format_span(long long total, bool with_days) {
   std::string sign = total < 0 ? "-" : "";
   total = total < 0 ? -total : total;
   Duration d;
-  d.days = total / 86400;
-  d.hours = total / 3600 % 24;
+  d.days = with_days ? total / 86400 : 0;
+  d.hours = with_days ? total / 3600 % 24 : total / 3600;
   d.minutes = total / 60 % 60;
   d.seconds = total % 60;
   return sign + format_duration(d);
 }
 
-std::string format_business_seconds(long long total) {
-  std::string sign = total < 0 ? "-" : "";
-  total = total < 0 ? -total : total;
-  Duration d;
-  d.hours = total / 3600;
-  d.minutes = total / 60 % 60;
-  d.seconds = total % 60;
-  return sign + format_duration(d);
-}
+}  // namespace
+
+std::string format_seconds(long long total) { return format_span(total, true); }
+
+std::string format_business_seconds(long long total) { return format_span(total, false); }
 
 }  // namespace crm
