@@ -70,6 +70,8 @@ int run(int argc, char** argv) {
   setup_case(app, session);
   setup_inbox(app, session);
   setup_mission(app, session);
+  setup_recognition(app, session);
+  setup_reward(app, session);
   setup_escalate(app, session);
   setup_report(app, session);
   setup_check(app, session);

@@ -17,6 +17,10 @@ void setup_case(CLI::App& app, Session& session);
 void setup_inbox(CLI::App& app, Session& session);
 void setup_mission(CLI::App& app, Session& session);
 void setup_escalate(CLI::App& app, Session& session);
+void setup_recognition(CLI::App& app, Session& session);  // points, badges, level, coins
+void setup_reward(CLI::App& app, Session& session);
 void setup_report(CLI::App& app, Session& session);
+// `report leaderboard` and `report kpi`, added by setup_report.
+void add_score_reports(CLI::App* report, Session& session);
 
 }  // namespace crm::cli

@@ -15,11 +15,6 @@ const std::vector<std::string> k_fields = {"id", "at", "user", "event", "about",
 const std::vector<Column> k_columns = {{"id", "ID"},       {"at", "WHEN", true}, {"event", "EVENT"},
                                        {"about", "ABOUT"}, {"by", "BY"},         {"message", "MESSAGE"}};
 
-// The inbox owner: --user, else the acting user.
-std::string owner(Session& session, const std::string& user) {
-  return user.empty() ? session.context().actor : session.store().resolve(user_kind(), user);
-}
-
 }  // namespace
 
 void setup_inbox(CLI::App& app, Session& session) {
@@ -43,7 +38,7 @@ void setup_inbox(CLI::App& app, Session& session) {
       throw usage_error("name the notifications to mark read, or give --all");
     }
     Context ctx = session.context();
-    std::string user = owner(session, o->read_user.empty() ? o->user : o->read_user);
+    std::string user = session.user_or_actor(o->read_user.empty() ? o->user : o->read_user);
     Transaction tx(ctx.store);
     auto changed = mark_read(ctx, tx, user, o->ids);
     session.commit(tx);
@@ -55,7 +50,7 @@ void setup_inbox(CLI::App& app, Session& session) {
     if (read->parsed()) {
       return;
     }
-    std::string user = owner(session, o->user);
+    std::string user = session.user_or_actor(o->user);
     auto columns = k_columns;
     if (o->all) {
       columns.push_back({"read", "READ", true});

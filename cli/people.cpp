@@ -83,9 +83,11 @@ void add_edit(CLI::App* parent, Session& session, const Family& family) {
     std::map<std::string, std::string> values;
     std::map<std::string, std::vector<std::string>> lists;
     std::vector<std::string> unset;
+    bool hide = false, show = false;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = parent->add_subcommand("edit", "Change a " + family.kind.name + "'s fields");
+  cmd->alias("set");
   cmd->add_option("id", o->id, family.kind.name + " ID")->required();
   auto options = std::make_shared<std::vector<std::pair<std::string, CLI::Option*>>>();
   auto list_options = std::make_shared<std::vector<std::pair<std::string, CLI::Option*>>>();
@@ -101,6 +103,10 @@ void add_edit(CLI::App* parent, Session& session, const Family& family) {
     }
   }
   add_repeated(cmd, "--unset", o->unset, "Remove a field");
+  if (family.kind.field("leaderboard")) {
+    auto* hide = cmd->add_flag("--hide-from-leaderboard", o->hide, "Opt out of `crm report leaderboard`");
+    cmd->add_flag("--show-on-leaderboard", o->show, "Opt back in")->excludes(hide);
+  }
   cmd->callback([&session, &family, o, options, list_options] {
     std::vector<FieldChange> changes;
     for (const auto& [field, opt] : *options) {
@@ -123,6 +129,9 @@ void add_edit(CLI::App* parent, Session& session, const Family& family) {
     }
     for (const auto& field : o->unset) {
       changes.push_back({field, FieldChange::Op::Unset, {}});
+    }
+    if (o->hide || o->show) {
+      changes.push_back({"leaderboard", FieldChange::Op::Set, {o->hide ? "hidden" : "shown"}});
     }
     if (changes.empty()) {
       throw usage_error("nothing to change: give at least one --FIELD VALUE or --unset FIELD");

@@ -1,4 +1,4 @@
-// crm report overdue|due-soon
+// crm report overdue|due-soon (leaderboard and kpi: report_scores.cpp)
 #include "escalation.hpp"
 
 #include "commands.hpp"
@@ -85,6 +85,8 @@ void print_report(Session& session, const std::vector<OverdueItem>& items, Times
 void setup_report(CLI::App& app, Session& session) {
   auto* cmd = app.add_subcommand("report", "Reports for people and cron jobs");
   cmd->require_subcommand(1);
+
+  add_score_reports(cmd, session);
 
   auto overdue = std::make_shared<Filter>();
   auto* o = cmd->add_subcommand("overdue", "Open cases past a service-level target, most late first (silent if none)");

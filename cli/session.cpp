@@ -71,6 +71,10 @@ Context Session::context(bool bootstrap) {
   return Context{store(), actor, now()};
 }
 
+std::string Session::user_or_actor(const std::string& user) {
+  return user.empty() ? context().actor : store().resolve(user_kind(), user);
+}
+
 Format Session::format() const {
   const std::string& f = options.format;
   if (f == "json") {

@@ -37,6 +37,9 @@ class Session {
   // Who acts and when, for commands that change records. `bootstrap`
   // allows acting anonymously while the CRM has no users.
   Context context(bool bootstrap = false);
+  // The user a command is about: `user` (an ID or prefix) when given, else
+  // the acting user.
+  std::string user_or_actor(const std::string& user);
   // The zone tables show times in.
   TimeZone zone();
 

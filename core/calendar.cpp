@@ -243,6 +243,34 @@ Timestamp BusinessCalendar::add(Timestamp from, const Duration& span) const {
   return secs > 0 ? add_seconds(t, secs) : t;
 }
 
+std::vector<std::pair<Timestamp, Timestamp>> BusinessCalendar::working_days(Timestamp from, Timestamp to) const {
+  std::vector<std::pair<Timestamp, Timestamp>> out;
+  if (to <= from) {
+    return out;
+  }
+  for (LocalDay day = local_day(*this, from); ; day += date::days(1)) {
+    Timestamp start = at(*this, day, 0);
+    Timestamp end = at(*this, day + date::days(1), 0);
+    if (end > to) {
+      break;
+    }
+    if (start >= from && (always || !periods(*this, day).empty())) {
+      out.emplace_back(start, end);
+    }
+  }
+  return out;
+}
+
+BusinessCalendar weekdays_calendar(TimeZone zone) {
+  BusinessCalendar c;
+  c.name = "mon-fri";
+  c.zone = zone;
+  for (int weekday = 1; weekday <= 5; ++weekday) {
+    c.week[static_cast<std::size_t>(weekday)] = {{0, 24 * 60}};
+  }
+  return c;
+}
+
 BusinessCalendar always_calendar(TimeZone zone) {
   BusinessCalendar c;
   c.name = "24x7";

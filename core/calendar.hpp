@@ -39,8 +39,13 @@ struct BusinessCalendar {
   // whole business days, hours/minutes/seconds are business time. A 24x7
   // calendar counts wall time (a week is seven days).
   Timestamp add(Timestamp from, const Duration& span) const;
+  // The local days lying wholly inside [from, to) that have opening hours
+  // (every day when 24x7), as [midnight, next midnight).
+  std::vector<std::pair<Timestamp, Timestamp>> working_days(Timestamp from, Timestamp to) const;
 };
 
+// Monday to Friday, all day, in `zone`: working days when no calendar is named.
+BusinessCalendar weekdays_calendar(TimeZone zone);
 // The round-the-clock calendar.
 BusinessCalendar always_calendar(TimeZone zone);
 

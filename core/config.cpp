@@ -11,7 +11,7 @@ namespace crm {
 namespace {
 
 const std::vector<std::string> k_top_keys = {"timezone", "defaults", "contact_kinds", "call_channels", "cases",
-                                            "routing",  "calendars", "sla",          "escalation"};
+                                            "routing",  "calendars", "sla",          "escalation", "recognition"};
 const std::vector<std::string> k_default_keys = {"contact_kind", "call_channel", "call_direction"};
 const std::vector<std::string> k_case_keys = {"default_priority", "reopen_to"};
 
@@ -110,6 +110,9 @@ Config load_config(const std::string& text, const std::string& origin) {
   if (const Value* escalation = setting(raw, "escalation")) {
     config.escalation = parse_escalation(*escalation, reader);
   }
+  if (const Value* recognition = setting(raw, "recognition")) {
+    config.recognition = parse_recognition(*recognition, reader, config.calendars);
+  }
   return config;
 }
 
@@ -137,6 +140,9 @@ std::vector<Problem> config_problems(const Config& config, const std::string& or
   }
   if (const Value* e = setting(config.raw, "escalation")) {
     escalation_problems(*e, reader, out);
+  }
+  if (const Value* r = setting(config.raw, "recognition")) {
+    recognition_problems(*r, reader, out);
   }
   return out;
 }
@@ -188,6 +194,18 @@ std::string config_template() {
 #     urgent: {calendar: always, acknowledge: 30m, resolve: 8h}
 # escalation:                                  # run `crm escalate` from cron
 #   default: {chain: [handler, manager], every: 4h}
+
+# Recognition: points, badges, levels and coins are derived from the
+# records' histories, so changing a rule re-scores everything (crm-files(5)).
+# recognition:
+#   points:                      # action: points, or {points: N, category: C}
+#     call-logged: 10
+#     case-closed-within-sla: {points: 10, category: time-management}
+#   flag_bonus: 25               # first use of each function in `flags`
+#   badges:
+#     calls-logged: {counts: call-logged, grades: [1, 10, 25, 50, 100, 150, 200, 250]}
+#   levels: [200, 500, 1000, 1750, 2750, 4000, 5500, 7500, 9750, 12250]
+#   calendar: office             # working days for `crm report kpi` (default Mon-Fri)
 )";
 }
 

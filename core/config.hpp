@@ -1,6 +1,7 @@
 #pragma once
 
 #include "problem.hpp"
+#include "recognition_rules.hpp"
 #include "routing.hpp"
 #include "sla.hpp"
 #include "timestamp.hpp"
@@ -34,6 +35,8 @@ struct Config {
   std::map<std::string, BusinessCalendar> calendars;
   SlaPolicy sla;
   EscalationPolicy escalation;
+  // Points, badges, levels, coins and KPI working days.
+  RecognitionRules recognition = default_recognition_rules();
   // The calendar called `name`; "" or "24x7" is round the clock in `zone`.
   BusinessCalendar calendar(const std::string& name) const;
 

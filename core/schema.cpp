@@ -82,7 +82,7 @@ const KindSpec& user_kind() {
       "",
       false,
       {id_field(), text("name", true), of_type("email", FieldType::Email), ref("department", "department"), text("role"),
-       ref("manager", "user"), history_field()},
+       ref("manager", "user"), choice("leaderboard", {"shown", "hidden"}), history_field()},
       base_history({}),
       {"created", "edited"}};
   return k;
@@ -145,6 +145,22 @@ const KindSpec& mission_kind() {
   return k;
 }
 
+const KindSpec& reward_kind() {
+  // The catalogue coins buy from. A redemption is a history entry carrying
+  // the price paid, so later price changes never alter a balance.
+  static const KindSpec k{
+      "reward",
+      "rewards",
+      "R",
+      false,
+      {id_field(), text("name", true), text("description"), of_type("cost", FieldType::Int, true),
+       of_type("quantity", FieldType::Int), of_type("expires", FieldType::Time), ref("owner", "user"),
+       history_field()},
+      base_history({of_type("cost", FieldType::Int)}),
+      {"created", "redeemed", "edited"}};
+  return k;
+}
+
 const KindSpec& notification_kind() {
   // One file per recipient and event, so reading one never conflicts with
   // another user's inbox in a git merge. No history: `read` says it all.
@@ -163,7 +179,7 @@ const KindSpec& notification_kind() {
 const std::vector<const KindSpec*>& all_kinds() {
   static const std::vector<const KindSpec*> kinds = {&department_kind(), &user_kind(), &contact_kind(),
                                                      &call_kind(), &case_kind(), &mission_kind(),
-                                                     &notification_kind()};
+                                                     &reward_kind(), &notification_kind()};
   return kinds;
 }
 

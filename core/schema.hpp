@@ -51,6 +51,7 @@ const KindSpec& call_kind();
 const KindSpec& user_kind();
 const KindSpec& department_kind();
 const KindSpec& case_kind();
+const KindSpec& reward_kind();
 const KindSpec& notification_kind();
 const KindSpec& mission_kind();
 

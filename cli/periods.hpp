@@ -1,0 +1,48 @@
+#pragma once
+
+#include "error.hpp"
+#include "scoring.hpp"
+#include "session.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace crm::cli {
+
+// --period week|month|all, or --since T [--until T].
+struct PeriodOptions {
+  std::string period;
+  std::string since;
+  std::string until;
+};
+
+void add_period_options(CLI::App* cmd, PeriodOptions& o, const std::string& default_name);
+
+// The window the options name: --since/--until when given (until defaults
+// to now), else the named period computed by `named` (default `fallback`).
+template <typename Named>
+Period chosen_period(Session& session, const PeriodOptions& o, const std::string& fallback, Named named) {
+  if (!o.since.empty() || !o.until.empty()) {
+    if (!o.period.empty()) {
+      throw usage_error("give either --period or --since/--until, not both");
+    }
+    Period p{"custom", Timestamp::min(), session.now() + std::chrono::seconds(1)};
+    if (!o.since.empty()) {
+      p.since = user_time(session, o.since);
+    }
+    if (!o.until.empty()) {
+      p.until = user_time(session, o.until);
+    }
+    if (p.until <= p.since) {
+      throw usage_error("--until must be later than --since");
+    }
+    return p;
+  }
+  return named(o.period.empty() ? fallback : o.period);
+}
+
+// A period's bounds for output: "" for an open start.
+Value period_bound(Timestamp t);
+
+}  // namespace crm::cli
