@@ -27,12 +27,13 @@ Period chosen_period(Session& session, const PeriodOptions& o, const std::string
     if (!o.period.empty()) {
       throw usage_error("give either --period or --since/--until, not both");
     }
-    Period p{"custom", Timestamp::min(), session.now() + std::chrono::seconds(1)};
+    Period p{"custom", Timestamp::min(), session.now(), true};
     if (!o.since.empty()) {
       p.since = user_time(session, o.since);
     }
     if (!o.until.empty()) {
       p.until = user_time(session, o.until);
+      p.through = false;
     }
     if (p.until <= p.since) {
       throw usage_error("--until must be later than --since");

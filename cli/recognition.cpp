@@ -26,6 +26,28 @@ std::string level_text(const LevelProgress& p) {
   return p.next_at ? fmt::format("{} ({}% to {})", p.level, p.percent, p.level + 1) : fmt::format("{} (top)", p.level);
 }
 
+// Whom a command is about (USER, else the acting user) and the scores as of now.
+struct Subject {
+  std::string user;
+  Scoreboard board;
+};
+
+Subject subject(Session& session, const std::string& user_in) {
+  std::string user = session.user_or_actor(user_in);
+  return {user, build_scoreboard(session.store(), session.now())};
+}
+
+// The default categories in their order, then any others the rules name.
+std::vector<std::string> categories_in(const std::map<std::string, long long>& points) {
+  std::vector<std::string> out = point_categories();
+  for (const auto& [category, n] : points) {
+    if (std::find(out.begin(), out.end(), category) == out.end()) {
+      out.push_back(category);
+    }
+  }
+  return out;
+}
+
 void setup_points(CLI::App& app, Session& session) {
   struct Options {
     std::string user;
@@ -36,8 +58,9 @@ void setup_points(CLI::App& app, Session& session) {
   cmd->add_option("user", o->user, "User ID (default: you)");
   add_period_options(cmd, o->period, "all");
   cmd->callback([&session, o] {
-    std::string user = session.user_or_actor(o->user);
-    Scoreboard board = build_scoreboard(session.store(), session.now());
+    Subject s = subject(session, o->user);
+    const std::string& user = s.user;
+    const Scoreboard& board = s.board;
     Period period = chosen_period(session, o->period, "all",
                                   [&](const std::string& name) { return named_period(name, board.now); });
     const UserScore& score = board.of(user);
@@ -47,9 +70,6 @@ void setup_points(CLI::App& app, Session& session) {
     std::map<std::string, std::pair<long long, long long>> by_rule;  // count, points
     std::map<std::string, std::string> rule_category;
     std::map<std::string, long long> by_category;
-    for (const auto& c : point_categories()) {
-      by_category[c] = 0;
-    }
     long long total = 0;
     for (const auto& a : score.awards) {
       if (!period.contains(a.at)) {
@@ -70,13 +90,7 @@ void setup_points(CLI::App& app, Session& session) {
     object.set("since", period_bound(period.since));
     object.set("until", period_bound(period.until));
     object.set("points", Value::number(total));
-    std::vector<std::string> categories = point_categories();
-    for (const auto& [c, points] : by_category) {
-      if (std::find(categories.begin(), categories.end(), c) == categories.end()) {
-        categories.push_back(c);
-      }
-    }
-    for (const auto& c : categories) {
+    for (const auto& c : categories_in(by_category)) {
       object.set(c, Value::number(by_category[c]));
     }
     Value rule_rows = Value::list();
@@ -133,8 +147,9 @@ void setup_badges(CLI::App& app, Session& session) {
   cmd->add_option("user", o->user, "User ID (default: you)");
   cmd->add_flag("--all", o->all, "Also list the flags and badges not earned yet");
   cmd->callback([&session, o] {
-    std::string user = session.user_or_actor(o->user);
-    Scoreboard board = build_scoreboard(session.store(), session.now());
+    Subject s = subject(session, o->user);
+    const std::string& user = s.user;
+    const Scoreboard& board = s.board;
     const UserScore& score = board.of(user);
     auto badges = o->all ? all_badges(session.store().config().recognition, score) : score.badges;
     std::vector<Value> rows;
@@ -167,10 +182,11 @@ void setup_level(CLI::App& app, Session& session) {
   auto* cmd = app.add_subcommand("level", "A user's general level, category levels and coins");
   cmd->add_option("user", *user_in, "User ID (default: you)");
   cmd->callback([&session, user_in] {
-    std::string user = session.user_or_actor(*user_in);
+    Subject s = subject(session, *user_in);
+    const std::string& user = s.user;
+    const Scoreboard& board = s.board;
     const Store& store = session.store();
     const RecognitionRules& rules = store.config().recognition;
-    Scoreboard board = build_scoreboard(store, session.now());
     const UserScore& score = board.of(user);
     LevelProgress general = level_progress(score.total(), rules.levels);
     CoinBalance coins = coin_balance(store, board, user);
@@ -186,13 +202,7 @@ void setup_level(CLI::App& app, Session& session) {
     object.set("coins", Value::number(coins.balance()));
     Value rows = Value::list();
     auto by_category = score.by_category();
-    std::vector<std::string> categories = point_categories();
-    for (const auto& [c, points] : by_category) {
-      if (std::find(categories.begin(), categories.end(), c) == categories.end()) {
-        categories.push_back(c);
-      }
-    }
-    for (const auto& c : categories) {
+    for (const auto& c : categories_in(by_category)) {
       LevelProgress p = level_progress(by_category[c], rules.category_levels);
       Value row = Value::map();
       row.set("category", c);
@@ -216,9 +226,10 @@ void setup_coins(CLI::App& app, Session& session) {
   auto* cmd = app.add_subcommand("coins", "A user's coins: earned by levelling up, spent on rewards");
   cmd->add_option("user", *user_in, "User ID (default: you)");
   cmd->callback([&session, user_in] {
-    std::string user = session.user_or_actor(*user_in);
+    Subject s = subject(session, *user_in);
+    const std::string& user = s.user;
+    const Scoreboard& board = s.board;
     const Store& store = session.store();
-    Scoreboard board = build_scoreboard(store, session.now());
     CoinBalance coins = coin_balance(store, board, user);
     Value object = Value::map();
     object.set("user", user);

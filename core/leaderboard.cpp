@@ -20,7 +20,7 @@ Leaderboard leaderboard(const Store& store, const Scoreboard& board, const Perio
     row.user = user.id;
     row.name = user.get("name");
     row.department = user.get("department");
-    row.points = score.total_between(period.since, period.until);
+    row.points = score.total_in(period);
     row.level = level_progress(score.total(), rules.levels);
     out.rows.push_back(row);
   }

@@ -174,18 +174,16 @@ std::vector<Action> collect_actions(const Store& store, Timestamp now) {
   return out;
 }
 
-long long UserScore::total() const {
-  long long sum = 0;
-  for (const auto& a : awards) {
-    sum += a.points;
-  }
-  return sum;
-}
+long long UserScore::total() const { return total_in({"all", Timestamp::min(), Timestamp::max(), true}); }
 
 long long UserScore::total_between(Timestamp since, Timestamp until) const {
+  return total_in({"custom", since, until});
+}
+
+long long UserScore::total_in(const Period& period) const {
   long long sum = 0;
   for (const auto& a : awards) {
-    if (a.at >= since && a.at < until) {
+    if (period.contains(a.at)) {
       sum += a.points;
     }
   }
@@ -259,15 +257,14 @@ LevelProgress level_progress(long long points, const std::vector<long long>& thr
 
 Period named_period(const std::string& name, Timestamp now) {
   using std::chrono::hours;
-  Timestamp until = now + std::chrono::seconds(1);  // actions at `now` count
   if (name == "week") {
-    return {name, now - hours(24 * 7), until};
+    return {name, now - hours(24 * 7), now, true};
   }
   if (name == "month") {
-    return {name, now - hours(24 * 30), until};
+    return {name, now - hours(24 * 30), now, true};
   }
   if (name == "all") {
-    return {name, Timestamp::min(), until};
+    return {name, Timestamp::min(), now, true};
   }
   throw usage_error("--period: '" + name + "' is not week, month or all");
 }

@@ -55,6 +55,14 @@ struct LevelUp {
   long long coins = 0;
 };
 
+// A time window [since, until), or [since, until] for one ending now.
+struct Period {
+  std::string name;  // "week", "month", "all" or "custom"
+  Timestamp since{};
+  Timestamp until{};
+  bool through = false;  // `until` itself is inside (rolling periods end at now, inclusive)
+  bool contains(Timestamp t) const { return t >= since && (t < until || (through && t == until)); }
+};
 // Everything one user earned, derived from the actions.
 struct UserScore {
   std::string user;
@@ -66,6 +74,7 @@ struct UserScore {
 
   long long total() const;
   long long total_between(Timestamp since, Timestamp until) const;  // awards in [since, until)
+  long long total_in(const Period& period) const;
   std::map<std::string, long long> by_category() const;
   long long coins_earned() const;
 };
@@ -95,13 +104,6 @@ struct LevelProgress {
 };
 LevelProgress level_progress(long long points, const std::vector<long long>& thresholds);
 
-// A time window [since, until).
-struct Period {
-  std::string name;  // "week", "month", "all" or "custom"
-  Timestamp since{};
-  Timestamp until{};
-  bool contains(Timestamp t) const { return t >= since && t < until; }
-};
 // "week" and "month" are the rolling 7 and 30 days up to and including
 // `now`; "all" is everything up to `now`. Throws a usage error otherwise.
 Period named_period(const std::string& name, Timestamp now);

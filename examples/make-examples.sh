@@ -195,6 +195,11 @@ escalation:
     water:            {chain: [handler, manager, director], every: 4h}
     public-works:     {chain: [handler, manager, "user:marcus"], every: 1d}
     mayor-office:     {chain: [handler, director], every: 1d}
+# Recognition: points, badges and levels use the defaults (crm-files(5)).
+# KPI targets such as "2 calls logged per working day" count City Hall's
+# working days, so Thanksgiving and the day after are no one's shortfall.
+recognition:
+  calendar: city-hall
 EOF
 
 ###########################################################################
