@@ -2,8 +2,8 @@
 
 namespace crm::cli {
 
-void add_period_options(CLI::App* cmd, PeriodOptions& o, const std::string& default_name) {
-  cmd->add_option("--period", o.period, "week or month (the rolling 7 or 30 days) or all; default " + default_name)
+void add_period_options(CLI::App* cmd, PeriodOptions& o, const std::string& help) {
+  cmd->add_option("--period", o.period, help)
       ->check(CLI::IsMember({"week", "month", "all"}));
   cmd->add_option("--since", o.since, "Start of a custom period (e.g. 2026-11-01, -14d)");
   cmd->add_option("--until", o.until, "End of a custom period, exclusive (default now)");

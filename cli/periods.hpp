@@ -17,7 +17,12 @@ struct PeriodOptions {
   std::string until;
 };
 
-void add_period_options(CLI::App* cmd, PeriodOptions& o, const std::string& default_name);
+// `help` describes --period for this command.
+void add_period_options(CLI::App* cmd, PeriodOptions& o, const std::string& help);
+// The usual --period help: rolling windows ending now.
+inline std::string rolling_period_help(const std::string& default_name) {
+  return "week or month (the rolling 7 or 30 days up to now) or all; default " + default_name;
+}
 
 // The window the options name: --since/--until when given (until defaults
 // to now), else the named period computed by `named` (default `fallback`).

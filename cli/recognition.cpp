@@ -56,7 +56,7 @@ void setup_points(CLI::App& app, Session& session) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("points", "A user's points in a period, by rule and by category");
   cmd->add_option("user", o->user, "User ID (default: you)");
-  add_period_options(cmd, o->period, "all");
+  add_period_options(cmd, o->period, rolling_period_help("all"));
   cmd->callback([&session, o] {
     Subject s = subject(session, o->user);
     const std::string& user = s.user;

@@ -40,7 +40,7 @@ void setup_leaderboard(CLI::App* report, Session& session) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = report->add_subcommand("leaderboard", "Users ranked by points, above or below the average");
-  add_period_options(cmd, o->period, "week");
+  add_period_options(cmd, o->period, rolling_period_help("week"));
   cmd->add_option("--department", o->department, "Only this department's users");
   cmd->callback([&session, o] {
     const Store& store = session.store();
@@ -92,12 +92,12 @@ void setup_kpi(CLI::App* report, Session& session) {
   auto o = std::make_shared<Options>();
   auto* cmd = report->add_subcommand(
       "kpi", "Who meets the targets: calls logged per working day, contacts cleaned up");
-  add_period_options(cmd, o->period, "week (the 7 days before today)");
-  auto* calls = cmd->add_option("--calls-per-day", o->calls_per_day, "Calls each user must log per working day")
-                    ->check(CLI::NonNegativeNumber);
+  add_period_options(cmd, o->period,
+                     "week or month (the 7 or 30 whole days before today) or all (since the first action); "
+                     "default week");
+  auto* calls = cmd->add_option("--calls-per-day", o->calls_per_day, "Calls each user must log per working day");
   auto* updates = cmd->add_option("--contact-updates", o->contact_updates,
-                                  "Contacts each user must clean up (edit) in the period")
-                      ->check(CLI::NonNegativeNumber);
+                                  "Contacts each user must clean up (edit) in the period");
   cmd->add_option("--department", o->department, "Only this department's users");
   cmd->add_option("--calendar", o->calendar, "Calendar whose working days count (default recognition.calendar, else Mon-Fri)");
   cmd->add_flag("--exit-code", o->exit_code, "Exit 1 when anyone falls short");
@@ -108,6 +108,9 @@ void setup_kpi(CLI::App* report, Session& session) {
     }
     if (updates->count() > 0) {
       targets.contact_updates = o->contact_updates;
+    }
+    if (o->calls_per_day < 0 || o->contact_updates < 0) {
+      throw usage_error("targets cannot be negative");
     }
     if (!targets.calls_per_day && !targets.contact_updates) {
       throw usage_error("give a target: --calls-per-day N and/or --contact-updates N");

@@ -31,6 +31,11 @@ long long count_option(const std::string& flag, const std::string& text) {
 // The reward with its derived stock: `redeemed`, and `left` ("unlimited" without a quantity).
 Value row_of(const Record& reward) {
   Value row = project(details_of(reward), k_fields);
+  for (const char* field : {"cost", "quantity"}) {
+    if (!reward.get(field).empty()) {
+      row.set(field, Value::number_text(reward.get(field)));
+    }
+  }
   row.set("redeemed", Value::number(times_redeemed(reward)));
   auto left = stock_left(reward);
   row.set("left", left ? Value::number(*left) : Value("unlimited"));
@@ -96,8 +101,9 @@ void setup_show(CLI::App* parent, Session& session) {
     Record reward = session.store().find(reward_kind(), *id);
     Value object = details_of(reward);
     Value row = row_of(reward);
-    object.set("redeemed", *row.find("redeemed"));
-    object.set("left", *row.find("left"));
+    for (const char* field : {"cost", "quantity", "redeemed", "left"}) {
+      object.set(field, *row.find(field));
+    }
     print_details(session, object, {history_section(reward)}, {"expires", "created", "updated"});
   });
 }
@@ -156,8 +162,8 @@ void setup_redeem(CLI::App* parent, Session& session) {
     Redemption r = redeem_reward(ctx, tx, *id);
     session.commit(tx);
     auto left = stock_left(r.reward);
-    session.message(r.reward.id + ": redeemed for " + std::to_string(r.cost) + " coins; " +
-                    std::to_string(r.balance_after) + " coins left" +
+    session.message(r.reward.id + ": redeemed for " + coins_text(r.cost) + "; " + coins_text(r.balance_after) +
+                    " left" +
                     (left ? "; " + std::to_string(*left) + " in stock" : "") +
                     (r.notified.empty() ? "" : "; notified " + joined(r.notified)));
   });

@@ -114,4 +114,24 @@ std::string resolve_actor(const Store& store, const ActorSources& sources, bool 
                     std::string(email.empty() ? "" : " (no user has the git email " + email + ")"));
 }
 
+bool is_manager(const Store& store, const std::string& user) {
+  if (user.empty()) {
+    return false;
+  }
+  for (const Record& d : store.load_all(department_kind())) {
+    if (d.get("manager") == user) {
+      return true;
+    }
+  }
+  for (const Record& u : store.load_all(user_kind())) {
+    if (u.get("manager") == user) {
+      return true;
+    }
+    if (u.id == user && (u.get("role") == "manager" || u.get("role") == "director" || u.get("role") == "admin")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace crm

@@ -47,4 +47,8 @@ std::string resolve_actor(const Store& store, const ActorSources& sources, bool 
 // and a data error if that record is malformed.
 void require_exists(const Store& store, const KindSpec& kind, const std::string& id);
 
+// True when `user` manages a department or another user, or has the role
+// "manager", "director" or "admin".
+bool is_manager(const Store& store, const std::string& user);
+
 }  // namespace crm

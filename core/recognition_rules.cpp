@@ -59,15 +59,16 @@ std::vector<long long> numbers(const ConfigReader& reader, const Value& v, const
 PointRule parse_rule(const ConfigReader& reader, const Value& v, const std::string& where, PointRule rule) {
   if (v.is_scalar()) {
     rule.points = whole_number(reader, v, where, -1000000);
-    return rule;
+  } else {
+    reader.map(v, where);
+    if (const Value* p = setting(v, "points")) {
+      rule.points = whole_number(reader, *p, where + ".points", -1000000);
+    }
+    if (const Value* c = setting(v, "category")) {
+      rule.category = reader.scalar(*c, where + ".category");
+    }
   }
-  reader.map(v, where);
-  if (const Value* p = setting(v, "points")) {
-    rule.points = whole_number(reader, *p, where + ".points", -1000000);
-  }
-  if (const Value* c = setting(v, "category")) {
-    rule.category = reader.scalar(*c, where + ".category");
-  }
+  // A number keeps the default rule's category; an action without one needs it spelled out.
   if (rule.category.empty()) {
     reader.fail(v, where + ": a new rule needs a category, e.g. {points: 5, category: communication}");
   }

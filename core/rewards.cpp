@@ -3,6 +3,7 @@
 #include "edit.hpp"
 #include "error.hpp"
 #include "notifications.hpp"
+#include "people.hpp"
 #include "schema.hpp"
 #include "scoring.hpp"
 
@@ -19,30 +20,6 @@ long long number_of(const std::string& text) {
   }
 }
 
-}  // namespace
-
-bool is_manager(const Store& store, const std::string& user) {
-  if (user.empty()) {
-    return false;
-  }
-  for (const Record& d : store.load_all(department_kind())) {
-    if (d.get("manager") == user) {
-      return true;
-    }
-  }
-  for (const Record& u : store.load_all(user_kind())) {
-    if (u.get("manager") == user) {
-      return true;
-    }
-    if (u.id == user && (u.get("role") == "manager" || u.get("role") == "director" || u.get("role") == "admin")) {
-      return true;
-    }
-  }
-  return false;
-}
-
-namespace {
-
 void require_manager(const Context& ctx) {
   if (!is_manager(ctx.store, ctx.actor)) {
     throw usage_error("only managers keep the reward catalogue" +
@@ -53,6 +30,8 @@ void require_manager(const Context& ctx) {
 
 }  // namespace
 
+std::string coins_text(long long n) { return std::to_string(n) + (n == 1 ? " coin" : " coins"); }
+
 Record add_reward(const Context& ctx, Transaction& tx, const RewardInput& input) {
   require_manager(ctx);
   if (input.cost < 1) {
@@ -62,7 +41,7 @@ Record add_reward(const Context& ctx, Transaction& tx, const RewardInput& input)
     throw usage_error("--quantity: give at least 1 (leave it out for no limit)");
   }
   if (input.expires && *input.expires <= ctx.now) {
-    throw usage_error("--expires: " + format_utc(*input.expires) + " has already passed");
+    throw usage_error("--expires: " + format_local(*input.expires, ctx.store.config().zone) + " has already passed");
   }
   Value fields = Value::map();
   fields.set("name", input.name);
@@ -141,7 +120,7 @@ Redemption redeem_reward(const Context& ctx, Transaction& tx, const std::string&
   Record reward = ctx.store.find(reward_kind(), id);
   const std::string what = reward.id + " (" + reward.get("name") + ")";
   if (auto expires = parse_stored_time(reward.get("expires")); expires && *expires <= ctx.now) {
-    throw usage_error("cannot redeem " + what + ": it expired on " + format_utc(*expires));
+    throw usage_error("cannot redeem " + what + ": it expired on " + format_local(*expires, ctx.store.config().zone));
   }
   if (auto left = stock_left(reward); left && *left == 0) {
     throw usage_error("cannot redeem " + what + ": none left (all " + reward.get("quantity") + " redeemed)");
@@ -149,8 +128,8 @@ Redemption redeem_reward(const Context& ctx, Transaction& tx, const std::string&
   long long cost = number_of(reward.get("cost"));
   CoinBalance balance = coin_balance(ctx.store, build_scoreboard(ctx.store, ctx.now), ctx.actor);
   if (balance.balance() < cost) {
-    throw usage_error("cannot redeem " + what + ": it costs " + std::to_string(cost) + " coins and " + ctx.actor +
-                      " has " + std::to_string(balance.balance()));
+    throw usage_error("cannot redeem " + what + ": it costs " + coins_text(cost) + " and " + ctx.actor + " has " +
+                      std::to_string(balance.balance()));
   }
   Value entry = history_event(ctx, "redeemed");
   entry.set("cost", Value::number(cost));
@@ -159,7 +138,7 @@ Redemption redeem_reward(const Context& ctx, Transaction& tx, const std::string&
   tx.put(reward);
   Redemption r{reward, cost, balance.balance() - cost, {}};
   r.notified = notify(ctx, tx, {reward.get("owner")}, "reward-redeemed", reward.id,
-                      ctx.actor + " redeemed " + what + " for " + std::to_string(cost) + " coins");
+                      ctx.actor + " redeemed " + what + " for " + coins_text(cost));
   return r;
 }
 

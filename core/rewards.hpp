@@ -20,9 +20,9 @@ struct RewardInput {
   std::optional<Timestamp> expires;
 };
 
-// True when `user` manages a department or another user, or has the role
-// "manager", "director" or "admin".
-bool is_manager(const Store& store, const std::string& user);
+// "1 coin", "3 coins".
+std::string coins_text(long long n);
+
 
 // Stages a new reward owned by the acting user, who must be a manager.
 Record add_reward(const Context& ctx, Transaction& tx, const RewardInput& input);
