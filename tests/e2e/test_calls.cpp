@@ -142,7 +142,7 @@ TEST_CASE("times without a zone are read in the CRM's time zone and shown in it"
   CHECK(ids_in(s.ok({"call", "list", "--since", "2026-11-22 14:01", "--format", "json"})).empty());
 }
 
-TEST_CASE("--now and CRM_NOW set the clock; --now wins") {
+TEST_CASE("--now and CRM_NOW set the clock, --now wins") {
   Sandbox s;
   s.init_with_people();
   std::string contact = s.ok({"contact", "add", "--name", "Anna Berg"});

@@ -122,7 +122,7 @@ TEST_CASE("a closed case refuses everything but reopening") {
   CHECK(o.events(id) == V{"opened", "routed", "acknowledged", "closed"});
 }
 
-TEST_CASE("unknown cases, users and departments exit 4; an ambiguous name exits 2") {
+TEST_CASE("unknown cases, users and departments exit 4, an ambiguous name exits 2") {
   Office o;
   std::string id = o.open();
   o.refuse(4, {"forward", id, "--to", "nobody"}, "no user or department 'nobody'");
@@ -334,7 +334,7 @@ TEST_CASE("a call on a closed case is linked, and reopens it only with --reopen"
   CHECK(str(notes[0]["message"]) == id + " reopened by fiona: Leaking again");
 }
 
-TEST_CASE("a case nobody took reopens as new; reopen_to: new reopens every case as new") {
+TEST_CASE("a case nobody took reopens as new, reopen_to: new reopens every case as new") {
   Office o;
   NotificationWatch told(o.s);
   std::string queued = o.open();

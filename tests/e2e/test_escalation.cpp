@@ -217,7 +217,7 @@ TEST_CASE("due-soon warnings go out once, when warn_at of the target is used") {
   CHECK(users == std::vector<std::string>{"olivia", "pedro", "raquel"});
 }
 
-TEST_CASE("a quiet case escalates its update target; an update rescues it and starts a new round") {
+TEST_CASE("a quiet case escalates its update target, an update rescues it and starts a new round") {
   Sandbox s;
   std::string contact = init(s);
   std::string id = open_case(s, "2026-11-23T15:00:00Z", contact, "Leak on Elm Street");

@@ -173,7 +173,7 @@ TEST_CASE("a hook's output goes to stderr, and -q hides it when the hook succeed
   CHECK(r.err.empty());
 }
 
-TEST_CASE("a hook that is not executable gives a warning; a folder in its place is ignored") {
+TEST_CASE("a hook that is not executable gives a warning, a folder in its place is ignored") {
   Sandbox s;
   std::string anna = city(s);
   std::string id = s.ok({"case", "open", "--contact", anna, "--title", "Leak", "--department", "water"});

@@ -100,7 +100,7 @@ TEST_CASE("inbox lists the acting user's unread notifications, newest first") {
   h.s.fails(4, {"inbox", "--user", "nobody"});
 }
 
-TEST_CASE("inbox read marks notifications read; --all lists them again") {
+TEST_CASE("inbox read marks notifications read, --all lists them again") {
   Handled h;
   V unread = h.inbox({"--user", "fiona"});
   REQUIRE(unread.size() == 3);

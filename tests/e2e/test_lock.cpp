@@ -7,7 +7,7 @@
 
 using namespace e2e;
 
-TEST_CASE("a writer gives up with exit 5 while another process holds the lock; readers carry on") {
+TEST_CASE("a writer gives up with exit 5 while another process holds the lock, readers carry on") {
   Sandbox s;
   s.init_with_people();
   std::string contact = s.ok({"contact", "add", "--name", "Anna Berg"});

@@ -343,7 +343,7 @@ TEST_CASE("the mission story: a VP's beach house, a rep's proposal, an intern's 
   CHECK(check.out.empty());
 }
 
-TEST_CASE("only the right person may take each mission step; refusals exit 2 and write nothing") {
+TEST_CASE("only the right person may take each mission step, refusals exit 2 and write nothing") {
   Office o;
   Sandbox& s = o.s;
   std::string id = o.create("vera", {"--title", k_title, "--reward", k_beach, "--audience", "department:support"});
@@ -484,7 +484,7 @@ TEST_CASE("sub-missions help open missions and are added by the parent's taker o
   s.fails(4, sub_args("M-000000000000"));
 }
 
-TEST_CASE("unknown missions, users and departments exit 4; bad mission arguments exit 2") {
+TEST_CASE("unknown missions, users and departments exit 4, bad mission arguments exit 2") {
   Office o;
   Sandbox& s = o.s;
   std::string id = o.create("vera", {"--title", k_title, "--reward", k_beach});
@@ -552,7 +552,7 @@ TEST_CASE("releasing a mission makes it available again and tells the audience a
   CHECK(s.run({"check"}).status == 0);
 }
 
-TEST_CASE("the creator cancels a mission not yet completed; its taker, or else its audience, is told") {
+TEST_CASE("the creator cancels a mission not yet completed, its taker, or else its audience, is told") {
   Office o;
   Sandbox& s = o.s;
   std::string open = o.create("vera", {"--title", "Tidy the wiki", "--reward", "Coffee"});
@@ -741,7 +741,7 @@ TEST_CASE("mission list: what I could accept by default, --mine, --created, --al
         "id,title,reward,creator,audience,due,parent,taker,status,created,updated\r\n");
 }
 
-TEST_CASE("mission show: the fields, the sub-mission tree two levels deep, comments and history; JSON shape") {
+TEST_CASE("mission show: the fields, the sub-mission tree two levels deep, comments and history, JSON shape") {
   Office o;
   Sandbox& s = o.s;
   std::string id = o.create("vera", {"--title", k_title, "--reward", k_beach, "--audience", "department:support",

@@ -14,7 +14,7 @@ std::string created_by(Sandbox& s, const std::string& contact) {
 
 }  // namespace
 
-TEST_CASE("the first department and user need no acting user; later commands do") {
+TEST_CASE("the first department and user need no acting user, later commands do") {
   Sandbox s;
   s.ok({"init", "crm"});
   CHECK(s.ok({"department", "add", "water", "--name", "Water Department"}) == "water");

@@ -154,7 +154,7 @@ TEST_CASE("a one-day target from Friday afternoon before the DST change ends Mon
   CHECK(s.ok({"--now", "2026-11-02T20:59:00Z", "report", "due-soon", "--within", "1h"}).empty());
 }
 
-TEST_CASE("waiting on the customer pauses the resolve clock; resuming keeps the time used") {
+TEST_CASE("waiting on the customer pauses the resolve clock, resuming keeps the time used") {
   Sandbox s;
   std::string contact = init(s);
   std::string id = open_case(s, "2026-11-23T15:00:00Z", contact, "Leak on Elm Street");
@@ -366,7 +366,7 @@ TEST_CASE("report overdue measures lateness across Thanksgiving in business and 
   CHECK(rows[0]["late_wall_seconds"].as<long long>() == 22 * 3600);
 }
 
-TEST_CASE("report overdue prints nothing when nothing is overdue; --exit-code tells cron") {
+TEST_CASE("report overdue prints nothing when nothing is overdue, --exit-code tells cron") {
   Sandbox s;
   std::string contact = init(s);
   std::string id = open_case(s, "2026-11-23T15:00:00Z", contact, "Leak on Elm Street");

@@ -97,7 +97,7 @@ TEST_CASE("waiting on the customer pauses the resolve clock and keeps the time u
   CHECK(r.used_seconds == 9 * 3600);
 }
 
-TEST_CASE("reopening starts a fresh resolve clock; closing stops them all") {
+TEST_CASE("reopening starts a fresh resolve clock, closing stops them all") {
   Config config = load_config(k_policy, "crm.yaml");
   std::string events =
       "  - {at: 2026-11-23T16:00:00Z, by: raquel, event: acknowledged}\n"
