@@ -65,6 +65,7 @@ int run(int argc, char** argv) {
   setup_init(app, session);
   setup_contact(app, session);
   setup_call(app, session);
+  setup_influencer(app, session);
   setup_user(app, session);
   setup_department(app, session);
   setup_case(app, session);

@@ -11,6 +11,7 @@ void setup_init(CLI::App& app, Session& session);
 void setup_check(CLI::App& app, Session& session);
 void setup_contact(CLI::App& app, Session& session);
 void setup_call(CLI::App& app, Session& session);
+void setup_influencer(CLI::App& app, Session& session);
 void setup_user(CLI::App& app, Session& session);
 void setup_department(CLI::App& app, Session& session);
 void setup_case(CLI::App& app, Session& session);

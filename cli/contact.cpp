@@ -55,33 +55,15 @@ void setup_show(CLI::App* parent, Session& session) {
   auto* cmd = parent->add_subcommand("show", "Show a contact with everything linked to it, newest first");
   cmd->add_option("id", *id, "Contact ID or unambiguous prefix")->required();
   cmd->callback([&session, id] {
-    const Store& store = session.store();
-    Record contact = store.find(contact_kind(), *id);
-    Value object = details_of(contact);
-    Section timeline{"Timeline (newest first)",
-                     {},
-                     {{"at", "WHEN", true}, {"kind", "WHAT"}, {"id", "ID"}, {"by", "BY"}, {"summary", "SUMMARY"}}};
-    Value items = Value::list();
-    for (const auto& item : contact_timeline(store, contact.id)) {
-      Value row = Value::map();
-      row.set("at", format_utc(item.at));
-      row.set("kind", item.kind);
-      row.set("id", item.id);
-      row.set("by", item.by);
-      row.set("summary", item.summary);
-      timeline.rows.push_back(row);
-      items.push_back(row);
-    }
-    object.set("timeline", items);
-    print_details(session, object, {timeline, history_section(contact)}, {"created", "updated"});
+    print_contact(session, session.store().find(contact_kind(), *id));
   });
 }
 
 void setup_edit(CLI::App* parent, Session& session) {
   struct Options {
-    std::string id, name, kind, org, note;
+    std::string id, name, kind, org, note, screen_name, platform, reach, description;
     std::vector<std::string> emails, add_emails, remove_emails, phones, add_phones, remove_phones, tags, add_tags,
-        remove_tags, unset;
+        remove_tags, urls, add_urls, remove_urls, unset;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = parent->add_subcommand("edit", "Change a contact's fields (lists: --tag replaces, --add-tag/--remove-tag adjust)");
@@ -99,8 +81,17 @@ void setup_edit(CLI::App* parent, Session& session) {
   auto* tags = add_repeated(cmd, "--tag", o->tags, "Replace all tags (repeatable)");
   add_repeated(cmd, "--add-tag", o->add_tags, "Add a tag");
   add_repeated(cmd, "--remove-tag", o->remove_tags, "Remove a tag");
+  // An influencer's public identity.
+  auto* screen_name = cmd->add_option("--screen-name", o->screen_name, "New screen name");
+  auto* platform = cmd->add_option("--platform", o->platform, "New platform");
+  auto* reach = cmd->add_option("--reach", o->reach, "New reach (followers, readers)");
+  auto* description = cmd->add_option("--description", o->description, "New description");
+  auto* urls = add_repeated(cmd, "--url", o->urls, "Replace all URLs (repeatable)");
+  add_repeated(cmd, "--add-url", o->add_urls, "Add a URL");
+  add_repeated(cmd, "--remove-url", o->remove_urls, "Remove a URL");
   add_repeated(cmd, "--unset", o->unset, "Remove a field (org, note, emails...)");
-  cmd->callback([&session, o, name, kind, org, note, emails, phones, tags] {
+  cmd->callback([&session, o, name, kind, org, note, emails, phones, tags, screen_name, platform, reach, description,
+                 urls] {
     using Op = FieldChange::Op;
     std::vector<FieldChange> changes;
     auto set = [&](const CLI::Option* opt, const std::string& field, const std::string& value) {
@@ -112,6 +103,10 @@ void setup_edit(CLI::App* parent, Session& session) {
     set(kind, "kind", o->kind);
     set(org, "org", o->org);
     set(note, "note", o->note);
+    set(screen_name, "screen_name", o->screen_name);
+    set(platform, "platform", o->platform);
+    set(reach, "reach", o->reach);
+    set(description, "description", o->description);
     auto list = [&](const CLI::Option* opt, const std::string& field, const std::vector<std::string>& replace,
                     const std::vector<std::string>& add, const std::vector<std::string>& remove) {
       if (given(opt)) {
@@ -127,6 +122,7 @@ void setup_edit(CLI::App* parent, Session& session) {
     list(emails, "emails", o->emails, o->add_emails, o->remove_emails);
     list(phones, "phones", o->phones, o->add_phones, o->remove_phones);
     list(tags, "tags", o->tags, o->add_tags, o->remove_tags);
+    list(urls, "urls", o->urls, o->add_urls, o->remove_urls);
     for (const auto& field : o->unset) {
       changes.push_back({field, Op::Unset, {}});
     }
@@ -137,6 +133,11 @@ void setup_edit(CLI::App* parent, Session& session) {
     Transaction tx(ctx.store);
     Record contact = ctx.store.find(contact_kind(), o->id);
     std::string id = contact.id;
+    if (given(screen_name)) {
+      if (auto other = influencer_by_handle(ctx.store, o->screen_name); other && other->id != id) {
+        throw usage_error("influencer '" + other->get("screen_name") + "' already exists: " + other->id);
+      }
+    }
     auto changed = edit_record(ctx, tx, std::move(contact), changes);
     session.commit(tx);
     report_edit(session, id, changed);

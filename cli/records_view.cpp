@@ -1,5 +1,7 @@
 #include "records_view.hpp"
 
+#include "contacts.hpp"
+
 #include <map>
 
 namespace crm::cli {
@@ -7,6 +9,12 @@ namespace {
 
 Value with_derived(const Record& record) {
   Value data = record.data;
+  // Whole-number fields are numbers in JSON, not the text they were read as.
+  for (const auto& spec : record.kind ? record.kind->fields : std::vector<FieldSpec>{}) {
+    if (Value* v = data.find(spec.name); v && spec.type == FieldType::Int && v->is_string()) {
+      *v = Value::number_text(v->text());
+    }
+  }
   const Value& history = record.history();
   if (!history.items().empty()) {
     // Times are machine-shaped: plain in YAML output, like stored ones.
@@ -94,6 +102,27 @@ void report_edit(Session& session, const std::string& id, const std::vector<std:
     return;
   }
   session.message(id + ": changed " + joined(changed));
+}
+
+void print_contact(Session& session, const Record& contact) {
+  const Store& store = session.store();
+  Value object = details_of(contact);
+  Section timeline{"Timeline (newest first)",
+                   {},
+                   {{"at", "WHEN", true}, {"kind", "WHAT"}, {"id", "ID"}, {"by", "BY"}, {"summary", "SUMMARY"}}};
+  Value items = Value::list();
+  for (const auto& item : contact_timeline(store, contact.id)) {
+    Value row = Value::map();
+    row.set("at", format_utc(item.at));
+    row.set("kind", item.kind);
+    row.set("id", item.id);
+    row.set("by", item.by);
+    row.set("summary", item.summary);
+    timeline.rows.push_back(row);
+    items.push_back(row);
+  }
+  object.set("timeline", items);
+  print_details(session, object, {timeline, history_section(contact)}, {"created", "updated"});
 }
 
 }  // namespace crm::cli

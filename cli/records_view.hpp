@@ -23,6 +23,9 @@ void add_contact_names(const Store& store, std::vector<Value>& rows);
 // The history of `record` as a table section ("History").
 Section history_section(const Record& record);
 
+// A contact's fields, its timeline (calls, cases...) and its history.
+void print_contact(Session& session, const Record& contact);
+
 // Tells the user which fields an edit changed (or that none did).
 void report_edit(Session& session, const std::string& id, const std::vector<std::string>& changed);
 

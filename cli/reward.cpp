@@ -31,11 +31,6 @@ long long count_option(const std::string& flag, const std::string& text) {
 // The reward with its derived stock: `redeemed`, and `left` ("unlimited" without a quantity).
 Value row_of(const Record& reward) {
   Value row = project(details_of(reward), k_fields);
-  for (const char* field : {"cost", "quantity"}) {
-    if (!reward.get(field).empty()) {
-      row.set(field, Value::number_text(reward.get(field)));
-    }
-  }
   row.set("redeemed", Value::number(times_redeemed(reward)));
   auto left = stock_left(reward);
   row.set("left", left ? Value::number(*left) : Value("unlimited"));

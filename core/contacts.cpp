@@ -30,8 +30,9 @@ bool matches(const Record& r, const ContactFilter& f) {
   if (f.search.empty()) {
     return true;
   }
-  std::vector<std::string> haystack = {r.get("name"), r.get("org"), r.get("note"), r.id};
-  for (const char* list : {"emails", "phones", "tags"}) {
+  std::vector<std::string> haystack = {r.get("name"),        r.get("org"),         r.get("note"), r.id,
+                                       r.get("screen_name"), r.get("description")};
+  for (const char* list : {"emails", "phones", "tags", "urls"}) {
     auto items = string_list(r.data.find(list));
     haystack.insert(haystack.end(), items.begin(), items.end());
   }
@@ -53,6 +54,13 @@ std::string add_contact(const Context& ctx, Transaction& tx, const ContactInput&
   fields.set("name", in.name);
   fields.set("kind", in.kind.empty() ? ctx.store.config().default_contact_kind : in.kind);
   fields.set("org", in.org);
+  fields.set("screen_name", in.screen_name);
+  fields.set("platform", in.platform);
+  fields.set("urls", make_string_list(in.urls));
+  if (in.reach) {
+    fields.set("reach", Value::number(*in.reach));
+  }
+  fields.set("description", in.description);
   fields.set("emails", make_string_list(in.emails));
   fields.set("phones", make_string_list(in.phones));
   fields.set("tags", make_string_list(in.tags));
@@ -61,6 +69,81 @@ std::string add_contact(const Context& ctx, Transaction& tx, const ContactInput&
   std::string id = r.id;
   tx.put(std::move(r));
   return id;
+}
+
+namespace {
+
+const char* const k_influencer = "influencer";
+
+std::string handle_key(const std::string& handle) {
+  return folded(!handle.empty() && handle[0] == '@' ? handle.substr(1) : handle);
+}
+
+}  // namespace
+
+std::string add_influencer(const Context& ctx, Transaction& tx, ContactInput in) {
+  if (in.screen_name.empty() || handle_key(in.screen_name).empty()) {
+    throw usage_error("an influencer needs a screen name");
+  }
+  if (auto existing = influencer_by_handle(ctx.store, in.screen_name)) {
+    throw usage_error("influencer '" + existing->get("screen_name") + "' already exists: " + existing->id);
+  }
+  const auto& kinds = ctx.store.config().list("contact_kinds");
+  if (std::find(kinds.begin(), kinds.end(), k_influencer) == kinds.end()) {
+    throw usage_error("crm.yaml's contact_kinds lacks 'influencer'; add it to record influencers");
+  }
+  in.kind = k_influencer;
+  if (in.name.empty()) {
+    in.name = in.screen_name;
+  }
+  return add_contact(ctx, tx, in);
+}
+
+std::optional<Record> influencer_by_handle(const Store& store, const std::string& handle) {
+  std::string key = handle_key(handle);
+  for (auto& r : store.load_all(contact_kind())) {
+    if (r.get("kind") == k_influencer && !r.get("screen_name").empty() && handle_key(r.get("screen_name")) == key) {
+      return std::move(r);
+    }
+  }
+  return std::nullopt;
+}
+
+Record find_influencer(const Store& store, const std::string& input) {
+  if (auto r = influencer_by_handle(store, input)) {
+    return *r;
+  }
+  Record r = store.find(contact_kind(), input);
+  if (r.get("kind") != k_influencer) {
+    throw usage_error(r.id + " (" + r.get("name") + ") is a " + r.get("kind") + ", not an influencer");
+  }
+  return r;
+}
+
+std::vector<Record> list_influencers(const Store& store, const std::string& platform, const std::string& search) {
+  ContactFilter filter;
+  filter.kind = k_influencer;
+  filter.search = search;
+  std::vector<Record> out;
+  for (auto& r : list_contacts(store, filter)) {
+    if (platform.empty() || folded(r.get("platform")) == folded(platform)) {
+      out.push_back(std::move(r));
+    }
+  }
+  auto reach = [](const Record& r) {
+    try {
+      return r.get("reach").empty() ? -1LL : std::stoll(r.get("reach"));
+    } catch (const std::exception&) {
+      return -1LL;  // too large to rank; validation keeps it a number
+    }
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const Record& a, const Record& b) {
+    if (reach(a) != reach(b)) {
+      return reach(a) > reach(b);
+    }
+    return handle_key(a.get("screen_name")) < handle_key(b.get("screen_name"));
+  });
+  return out;
 }
 
 std::vector<Record> list_contacts(const Store& store, const ContactFilter& filter) {

@@ -16,10 +16,29 @@ struct ContactInput {
   std::vector<std::string> phones;
   std::vector<std::string> tags;
   std::string note;
+  // Influencers (contacts of kind "influencer").
+  std::string screen_name;
+  std::string platform;
+  std::vector<std::string> urls;
+  std::optional<long long> reach;  // followers, readers...
+  std::string description;
 };
 
 // Stages a new contact in `tx` and returns its ID.
 std::string add_contact(const Context& ctx, Transaction& tx, const ContactInput& input);
+
+// Stages a new influencer: a contact of kind "influencer" known by its
+// screen name (unique, ignoring case and a leading '@'); the name defaults
+// to the screen name. Returns its ID.
+std::string add_influencer(const Context& ctx, Transaction& tx, ContactInput input);
+
+// The influencer with screen name `handle` (case and a leading '@' ignored).
+std::optional<Record> influencer_by_handle(const Store& store, const std::string& handle);
+// The influencer `input` names: a screen name, else a contact ID or prefix.
+// Throws not-found (or a usage error for a contact that is no influencer).
+Record find_influencer(const Store& store, const std::string& input);
+// Influencers on `platform` ("" for all) matching `search`, widest reach first, then by screen name.
+std::vector<Record> list_influencers(const Store& store, const std::string& platform, const std::string& search);
 
 struct ContactFilter {
   std::string kind;

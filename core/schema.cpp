@@ -54,7 +54,9 @@ const KindSpec& contact_kind() {
       "P",
       false,
       {id_field(), text("name", true), configured("kind", "contact_kinds"), text("org"),
-       of_type("emails", FieldType::EmailList), of_type("phones", FieldType::TextList),
+       // An influencer's public identity: known by a screen name, not a person.
+       text("screen_name"), text("platform"), of_type("urls", FieldType::TextList), of_type("reach", FieldType::Int),
+       text("description"), of_type("emails", FieldType::EmailList), of_type("phones", FieldType::TextList),
        of_type("tags", FieldType::TextList), text("note"), history_field()},
       base_history({}),
       {"created", "edited"}};
