@@ -133,12 +133,10 @@ void setup_edit(CLI::App* parent, Session& session) {
     Transaction tx(ctx.store);
     Record contact = ctx.store.find(contact_kind(), o->id);
     std::string id = contact.id;
-    if (given(screen_name)) {
-      if (auto other = influencer_by_handle(ctx.store, o->screen_name); other && other->id != id) {
-        throw usage_error("influencer '" + other->get("screen_name") + "' already exists: " + other->id);
-      }
-    }
     auto changed = edit_record(ctx, tx, std::move(contact), changes);
+    if (const Record* edited = tx.staged(contact_kind(), id)) {
+      require_valid_influencer(ctx.store, *edited);
+    }
     session.commit(tx);
     report_edit(session, id, changed);
   });

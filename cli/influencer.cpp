@@ -26,7 +26,13 @@ void setup_add(CLI::App* parent, Session& session) {
   cmd->add_option("screen_name", o->in.screen_name, "The name they go by, e.g. Rant112")->required();
   add_repeated(cmd, "--url", o->in.urls, "Where they publish (repeatable)");
   cmd->add_option("--platform", o->in.platform, "blog, x, youtube, forum...");
-  auto* reach = cmd->add_option("--reach", o->reach, "Followers or readers")->check(CLI::NonNegativeNumber);
+  // Not CLI::NonNegativeNumber: its message spells out the largest double.
+  auto* reach = cmd->add_option("--reach", o->reach, "Followers or readers")
+                    ->check(CLI::Validator(
+                        [](std::string& text) {
+                          return text.rfind('-', 0) == 0 ? "'" + text + "' is below 0" : std::string();
+                        },
+                        "N>=0"));
   cmd->add_option("--description", o->in.description, "Who they seem to be, what they write about");
   cmd->add_option("--name", o->in.name, "A real name, when known (default: the screen name)");
   add_repeated(cmd, "--email", o->in.emails, "Email address (repeatable)");

@@ -29,10 +29,10 @@ std::optional<CaseStatus> parse_status(const std::string& name) {
   return std::nullopt;
 }
 
-std::string why_not_allowed(CaseStatus status, const std::string& event) {
-  const std::string closed = "it is closed (reopen it first with 'crm case reopen')";
+std::string why_not_allowed(CaseStatus status, const std::string& event, const std::string& kind) {
+  const std::string closed = "it is closed (reopen it first with 'crm " + kind + " reopen')";
   if (event == "opened") {
-    return "a case is opened only once";
+    return (kind == "case" ? "a case" : kind) + " is opened only once";
   }
   if (event == "acknowledged") {
     switch (status) {
@@ -41,7 +41,7 @@ std::string why_not_allowed(CaseStatus status, const std::string& event) {
       case CaseStatus::Acknowledged:
         return "it is already acknowledged";
       case CaseStatus::Waiting:
-        return "it is acknowledged and waiting on the customer (use 'crm case resume')";
+        return "it is acknowledged and waiting on the customer (use 'crm " + kind + " resume')";
       case CaseStatus::Closed:
         return closed;
     }
@@ -49,7 +49,7 @@ std::string why_not_allowed(CaseStatus status, const std::string& event) {
   if (event == "waiting") {
     switch (status) {
       case CaseStatus::New:
-        return "it is not acknowledged yet (acknowledge it first with 'crm case ack')";
+        return "it is not acknowledged yet (acknowledge it first with 'crm " + kind + " ack')";
       case CaseStatus::Acknowledged:
         return "";
       case CaseStatus::Waiting:
@@ -71,10 +71,11 @@ std::string why_not_allowed(CaseStatus status, const std::string& event) {
   return is_open(status) ? "" : (event == "closed" ? "it is already closed" : closed);
 }
 
-void require_allowed(CaseStatus status, const std::string& event, const std::string& case_id) {
-  std::string why = why_not_allowed(status, event);
+void require_allowed(CaseStatus status, const std::string& event, const std::string& case_id,
+                     const std::string& kind) {
+  std::string why = why_not_allowed(status, event, kind);
   if (!why.empty()) {
-    throw usage_error("cannot record '" + event + "' for case " + case_id + ": " + why);
+    throw usage_error("cannot record '" + event + "' for " + kind + " " + case_id + ": " + why);
   }
 }
 

@@ -9,7 +9,7 @@
 
 namespace crm {
 
-// Where a case stands. new -> acknowledged -> (waiting <-> acknowledged) -> closed;
+// Where a case (or feedback: the same workflow) stands. new -> acknowledged -> (waiting <-> acknowledged) -> closed;
 // closed -> reopened -> acknowledged or new.
 enum class CaseStatus { New, Acknowledged, Waiting, Closed };
 
@@ -29,10 +29,12 @@ struct CaseState {
 
 // Throws a usage error (naming `case_id` and what to do instead) unless
 // `event` may happen to a case in `status`.
-void require_allowed(CaseStatus status, const std::string& event, const std::string& case_id);
+// `kind` ("case", "feedback") names the record kind in messages.
+void require_allowed(CaseStatus status, const std::string& event, const std::string& case_id,
+                     const std::string& kind = "case");
 
 // Why `event` may not happen to a case in `status`, or "" when it may.
-std::string why_not_allowed(CaseStatus status, const std::string& event);
+std::string why_not_allowed(CaseStatus status, const std::string& event, const std::string& kind = "case");
 
 // Applies one history entry to `state`. Returns why the entry is not a legal
 // step from `state` ("" when it is); the entry is applied either way.

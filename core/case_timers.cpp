@@ -103,8 +103,9 @@ CaseTimer evaluate(const std::string& target, const Clock& clock, const Duration
 
 }  // namespace
 
-std::vector<CaseTimer> case_timers(const Value& data, const Config& config, Timestamp now) {
-  SlaTargets targets = config.sla.targets_for(data.get("priority"), data.get("department"));
+std::vector<CaseTimer> case_timers(const Value& data, const Config& config, Timestamp now, const std::string& kind) {
+  SlaTargets targets =
+      config.sla.targets_for(data.get("priority"), data.get("department"), kind, data.get("sentiment"));
   BusinessCalendar cal = config.calendar(targets.calendar);
   Clock ack, update, resolve;
   bool closed = false;

@@ -37,6 +37,8 @@ struct CaseTimer {
 // A clock that does not apply any more (acknowledge after acknowledgement)
 // is reported stopped. History after `now` is ignored, so an earlier `now`
 // shows the case as it was then.
-std::vector<CaseTimer> case_timers(const Value& data, const Config& config, Timestamp now);
+// `kind` is the record's kind ("case", "feedback"), for its sla layer.
+std::vector<CaseTimer> case_timers(const Value& data, const Config& config, Timestamp now,
+                                   const std::string& kind = "case");
 
 }  // namespace crm

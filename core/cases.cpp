@@ -15,11 +15,14 @@ namespace {
 // Who should hear about an event, and what they are told.
 struct Notice {
   std::vector<std::string> users;
-  std::string event;  // "case-forwarded"
+  std::string event;  // event_name(c, "forwarded")
   std::string message;
 };
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+// The notification event for `event` of a case or feedback: "case-closed".
+std::string event_name(const Record& item, const std::string& event) { return item.kind->name + "-" + event; }
 
 // `note` after a colon, or the title when there is no note.
 std::string gist(const Record& c, const std::string& note) {
@@ -66,7 +69,7 @@ Target resolve_target(const Store& store, const std::string& to) {
   throw not_found_error("no user or department '" + to + "'" + did_you_mean(to, known));
 }
 
-std::string requester_of(const Store& store, const std::string& input) {
+std::string requester_named(const Store& store, const std::string& input) {
   Target t = resolve_target(store, input);
   return t.user.empty() ? t.department : t.user;
 }
@@ -91,7 +94,7 @@ std::vector<std::string> handler_or_queue(const Store& store, const CaseState& s
 // The requester's office and the handler's supervisor (the department's
 // manager when nobody handles the case).
 std::vector<std::string> office_and_supervisor(const Store& store, const Record& c, const CaseState& state) {
-  auto users = office_audience(store, c.get("requester"));
+  auto users = office_audience(store, requester_of(c));
   std::string supervisor = state.handler.empty() ? "" : manager_of(store, state.handler);
   if (supervisor.empty() && store.exists(department_kind(), state.department)) {
     supervisor = store.load(department_kind(), state.department).get("manager");
@@ -112,12 +115,12 @@ void add_call_id(Record& c, const std::string& call) {
 // then refreshes the fields the history determines.
 void append(const Context& ctx, Record& c, Value entry) {
   CaseState before = replay_case(c.history());
-  require_allowed(before.status, entry.get("event"), c.id);
+  require_allowed(before.status, entry.get("event"), c.id, c.kind->name);
   Value* history = c.data.find("history");
   history->push_back(std::move(entry));
   store_state(c.data, replay_case(*history));
-  c.data = canonical(case_kind(), c.data);
-  require_valid(case_kind(), c.data, ctx.store.config());
+  c.data = canonical(*c.kind, c.data);
+  require_valid(*c.kind, c.data, ctx.store.config());
 }
 
 CaseChange finish(const Context& ctx, Transaction& tx, Record c, std::vector<std::string> events,
@@ -165,22 +168,61 @@ OpenedCase open_case(const Context& ctx, Transaction& tx, const CaseInput& in) {
   if (title.empty()) {
     throw usage_error("a case needs a title (--title TEXT)");
   }
-  std::string handler = in.handler.empty() ? "" : store.find(user_kind(), in.handler).id;
+  RoutingSubject subject;
+  subject.contact_kind = contact.get("kind");
+  subject.tags = in.tags;
+  auto contact_tags = string_list(contact.data.find("tags"));
+  subject.tags.insert(subject.tags.end(), contact_tags.begin(), contact_tags.end());
+  subject.title = title;
+  OpenedCase opened = route_new(store, in.department, in.handler, subject);
+
+  Value fields = Value::map();
+  fields.set("title", title);
+  fields.set("priority", in.priority.empty() ? config.default_priority : in.priority);
+  fields.set("contact", contact_id);
+  fields.set("requester", in.requester.empty() ? ctx.actor : requester_named(store, in.requester));
+  fields.set("tags", make_string_list(in.tags));
+  if (call) {
+    fields.set("calls", make_string_list({call->id}));
+  }
+  Value first = history_event(ctx, "opened", in.note);
+  if (call) {
+    first.set("call", call->id);
+  }
+  return open_routed(ctx, tx, case_kind(), fields, first, opened);
+}
+
+std::vector<Record> load_work_items(const Store& store) {
+  std::vector<Record> out = store.load_all(case_kind());
+  for (auto& f : store.load_all(feedback_kind())) {
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::string requester_of(const Record& item) {
+  if (item.kind && item.kind->field("requester")) {
+    return item.get("requester");
+  }
+  const Value& history = item.history();
+  return history.items().empty() ? "" : history.items().front().get("by");
+}
+
+OpenedCase route_new(const Store& store, const std::string& department, const std::string& handler_input,
+                     const RoutingSubject& subject) {
   OpenedCase opened;
-  if (!in.department.empty()) {
-    opened.department = store.find(department_kind(), in.department).id;
+  opened.handler = handler_input.empty() ? "" : store.find(user_kind(), handler_input).id;
+  if (!department.empty()) {
+    opened.department = store.find(department_kind(), department).id;
     opened.route_reason = "--department";
-  } else if (!handler.empty() && !department_of(store, handler).empty()) {
-    opened.department = department_of(store, handler);
+  } else if (!opened.handler.empty() && !department_of(store, opened.handler).empty()) {
+    opened.department = department_of(store, opened.handler);
     opened.route_reason = "the handler's department";
   } else {
-    auto tags = in.tags;
-    auto contact_tags = string_list(contact.data.find("tags"));
-    tags.insert(tags.end(), contact_tags.begin(), contact_tags.end());
-    auto choice = route(config.routing, {contact.get("kind"), tags, title});
+    auto choice = route(store.config().routing, subject);
     if (!choice) {
-      throw usage_error("no department for this case: give --department D, or add routing rules or "
-                        "routing.default to crm.yaml");
+      throw usage_error("no department for this " + subject.record +
+                        ": give --department D, or add routing rules or routing.default to crm.yaml");
     }
     if (!store.exists(department_kind(), choice->department)) {
       throw data_error(store.shown(store.config_path()) + ": " + choice->reason + " routes to unknown department '" +
@@ -189,61 +231,52 @@ OpenedCase open_case(const Context& ctx, Transaction& tx, const CaseInput& in) {
     opened.department = choice->department;
     opened.route_reason = choice->reason;
   }
-  opened.handler = handler;
+  return opened;
+}
 
-  Value fields = Value::map();
-  fields.set("title", title);
-  fields.set("priority", in.priority.empty() ? config.default_priority : in.priority);
-  fields.set("contact", contact_id);
-  fields.set("requester", in.requester.empty() ? ctx.actor : requester_of(store, in.requester));
-  fields.set("tags", make_string_list(in.tags));
-  if (call) {
-    fields.set("calls", make_string_list({call->id}));
-  }
+OpenedCase open_routed(const Context& ctx, Transaction& tx, const KindSpec& kind, Value fields, Value first,
+                       OpenedCase opened) {
   CaseState state;
   state.opened = format_utc(ctx.now);
   state.department = opened.department;
-  state.handler = handler;
+  state.handler = opened.handler;
   store_state(fields, state);
-
-  Value first = history_event(ctx, "opened", in.note);
-  if (call) {
-    first.set("call", call->id);
-  }
-  Record c = create_record_with_entry(ctx, case_kind(), fields, first);
+  Record c = create_record_with_entry(ctx, kind, fields, first);
   Value routed = history_event(ctx, "routed");
   routed.set("department", opened.department);
-  routed.set("handler", handler);
+  routed.set("handler", opened.handler);
   routed.set("reason", opened.route_reason);
   append(ctx, c, routed);
   opened.id = c.id;
-
-  Notice notice{handler.empty() ? department_audience(store, opened.department) : std::vector<std::string>{handler},
-                "case-routed",
-                handler.empty() ? "new case " + c.id + " in the " + opened.department + " queue: " + title
-                                : "case " + c.id + " is assigned to you: " + title};
+  const std::string& title = c.get("title");
+  Notice notice{opened.handler.empty() ? department_audience(ctx.store, opened.department)
+                                       : std::vector<std::string>{opened.handler},
+                event_name(c, "routed"),
+                opened.handler.empty() ? "new " + kind.name + " " + c.id + " in the " + opened.department + " queue: " + title
+                                       : kind.name + " " + c.id + " is assigned to you: " + title};
   opened.notified = finish(ctx, tx, std::move(c), {"opened", "routed"}, {notice}).notified;
   return opened;
 }
 
-CaseChange acknowledge_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note) {
-  Record c = ctx.store.find(case_kind(), id);
+CaseChange acknowledge_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note,
+                            const KindSpec& kind) {
+  Record c = ctx.store.find(kind, id);
   CaseState state = replay_case(c.history());
   Value e = history_event(ctx, "acknowledged", note);
   if (state.handler.empty()) {
     e.set("handler", ctx.actor);  // acknowledging a queued case takes it
   }
   append(ctx, c, e);
-  Notice n{office_audience(ctx.store, c.get("requester")), "case-acknowledged",
+  Notice n{office_audience(ctx.store, requester_of(c)), event_name(c, "acknowledged"),
            c.id + " acknowledged by " + shown_actor(ctx) + gist(c, note)};
   return finish(ctx, tx, std::move(c), {"acknowledged"}, {n});
 }
 
 CaseChange forward_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& to,
-                        const std::string& note) {
-  Record c = ctx.store.find(case_kind(), id);
+                        const std::string& note, const KindSpec& kind) {
+  Record c = ctx.store.find(kind, id);
   CaseState state = replay_case(c.history());
-  require_allowed(state.status, "forwarded", c.id);
+  require_allowed(state.status, "forwarded", c.id, kind.name);
   Target target = resolve_target(ctx.store, to);
   Value e = history_event(ctx, "forwarded", note);
   e.set("from", state.handler.empty() ? state.department : state.handler);
@@ -267,51 +300,55 @@ CaseChange forward_case(const Context& ctx, Transaction& tx, const std::string& 
   }
   told.push_back(state.handler);
   append(ctx, c, e);
-  Notice n{told, "case-forwarded",
+  Notice n{told, event_name(c, "forwarded"),
            c.id + " forwarded to " + e.get("to") + " by " + shown_actor(ctx) + gist(c, note)};
   return finish(ctx, tx, std::move(c), {"forwarded"}, {n});
 }
 
-CaseChange update_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note) {
+CaseChange update_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note,
+                       const KindSpec& kind) {
   if (note.empty()) {
     throw usage_error("an update needs a note (--note TEXT)");
   }
-  Record c = ctx.store.find(case_kind(), id);
+  Record c = ctx.store.find(kind, id);
   append(ctx, c, history_event(ctx, "updated", note));
   CaseState state = replay_case(c.history());
-  Notice n{office_and_supervisor(ctx.store, c, state), "case-updated",
+  Notice n{office_and_supervisor(ctx.store, c, state), event_name(c, "updated"),
            c.id + " updated by " + shown_actor(ctx) + gist(c, note)};
   return finish(ctx, tx, std::move(c), {"updated"}, {n});
 }
 
-CaseChange wait_on_customer(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note) {
-  Record c = ctx.store.find(case_kind(), id);
+CaseChange wait_on_customer(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note,
+                            const KindSpec& kind) {
+  Record c = ctx.store.find(kind, id);
   append(ctx, c, history_event(ctx, "waiting", note));
-  Notice n{office_audience(ctx.store, c.get("requester")), "case-waiting",
+  Notice n{office_audience(ctx.store, requester_of(c)), event_name(c, "waiting"),
            c.id + " is waiting on the customer" + gist(c, note)};
   return finish(ctx, tx, std::move(c), {"waiting"}, {n});
 }
 
-CaseChange resume_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note) {
-  Record c = ctx.store.find(case_kind(), id);
+CaseChange resume_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note,
+                       const KindSpec& kind) {
+  Record c = ctx.store.find(kind, id);
   append(ctx, c, history_event(ctx, "resumed", note));
-  Notice n{handler_or_queue(ctx.store, replay_case(c.history())), "case-resumed",
+  Notice n{handler_or_queue(ctx.store, replay_case(c.history())), event_name(c, "resumed"),
            c.id + " resumed by " + shown_actor(ctx) + gist(c, note)};
   return finish(ctx, tx, std::move(c), {"resumed"}, {n});
 }
 
-CaseChange close_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& resolution) {
+CaseChange close_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& resolution,
+                      const KindSpec& kind) {
   if (resolution.empty()) {
-    throw usage_error("closing a case needs a resolution (--resolution TEXT)");
+    throw usage_error("closing a " + kind.name + " needs a resolution (--resolution TEXT)");
   }
-  Record c = ctx.store.find(case_kind(), id);
+  Record c = ctx.store.find(kind, id);
   Value e = history_event(ctx, "closed");
   e.set("resolution", resolution);
   append(ctx, c, e);
   CaseState state = replay_case(c.history());
   auto users = office_and_supervisor(ctx.store, c, state);
   users.push_back(state.handler);
-  Notice n{users, "case-closed", c.id + " closed by " + shown_actor(ctx) + gist(c, resolution)};
+  Notice n{users, event_name(c, "closed"), c.id + " closed by " + shown_actor(ctx) + gist(c, resolution)};
   return finish(ctx, tx, std::move(c), {"closed"}, {n});
 }
 
@@ -328,19 +365,19 @@ Notice reopen(const Context& ctx, Record& c, const std::string& reason, const st
       ctx.store.config().reopen_to == "acknowledged" && !state.handler.empty() && !state.acknowledged.empty();
   e.set("to", to_acknowledged ? "acknowledged" : "new");
   append(ctx, c, e);
-  return {handler_or_queue(ctx.store, replay_case(c.history())), "case-reopened",
+  return {handler_or_queue(ctx.store, replay_case(c.history())), event_name(c, "reopened"),
           c.id + " reopened by " + shown_actor(ctx) + gist(c, reason)};
 }
 
 }  // namespace
 
 CaseChange reopen_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& reason,
-                       const std::string& from_call) {
+                       const std::string& from_call, const KindSpec& kind) {
   if (reason.empty()) {
-    throw usage_error("reopening a case needs a reason (--reason TEXT)");
+    throw usage_error("reopening a " + kind.name + " needs a reason (--reason TEXT)");
   }
-  Record c = ctx.store.find(case_kind(), id);
-  require_allowed(replay_case(c.history()).status, "reopened", c.id);
+  Record c = ctx.store.find(kind, id);
+  require_allowed(replay_case(c.history()).status, "reopened", c.id, kind.name);
   std::string call;
   if (!from_call.empty()) {
     call = find_call(ctx, tx, from_call).id;
@@ -351,8 +388,8 @@ CaseChange reopen_case(const Context& ctx, Transaction& tx, const std::string& i
 }
 
 CaseChange add_call_to_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& call_input,
-                            bool reopen_closed) {
-  Record c = ctx.store.find(case_kind(), id);
+                            bool reopen_closed, const KindSpec& kind) {
+  Record c = ctx.store.find(kind, id);
   Record call = find_call(ctx, tx, call_input);
   auto calls = string_list(c.data.find("calls"));
   if (std::find(calls.begin(), calls.end(), call.id) != calls.end()) {
@@ -380,14 +417,19 @@ CaseChange add_call_to_case(const Context& ctx, Transaction& tx, const std::stri
     events.push_back("resumed");
   }
   if (notices.empty()) {
-    notices.push_back({handler_or_queue(ctx.store, replay_case(c.history())), "case-call-added",
+    notices.push_back({handler_or_queue(ctx.store, replay_case(c.history())), event_name(c, "call-added"),
                        "new call " + call.id + " on " + c.id + summary});
   }
   return finish(ctx, tx, std::move(c), events, notices);
 }
 
-CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, const CaseSettings& in) {
-  Record c = ctx.store.find(case_kind(), id);
+CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, const CaseSettings& in,
+                    const KindSpec& kind) {
+  Record c = ctx.store.find(kind, id);
+  if (!in.priority.empty() && !kind.field("priority")) {
+    throw usage_error(kind.name + " has no priority");
+  }
+  const std::string tag_field = kind.field("tags") ? "tags" : "topics";
   std::vector<std::string> events;
   std::vector<Notice> notices;
   if (!in.department.empty()) {
@@ -400,7 +442,7 @@ CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, 
       e.set("reason", "moved from " + state.department + " by " + shown_actor(ctx));
       append(ctx, c, e);
       events.push_back("routed");
-      notices.push_back({handler_or_queue(ctx.store, replay_case(c.history())), "case-routed",
+      notices.push_back({handler_or_queue(ctx.store, replay_case(c.history())), event_name(c, "routed"),
                          c.id + " moved to " + department + " by " + shown_actor(ctx) + ": " + c.get("title")});
     }
   }
@@ -412,10 +454,10 @@ CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, 
     changes.push_back({"priority", FieldChange::Op::Set, {in.priority}});
   }
   if (!in.add_tags.empty()) {
-    changes.push_back({"tags", FieldChange::Op::Add, in.add_tags});
+    changes.push_back({tag_field, FieldChange::Op::Add, in.add_tags});
   }
   if (!in.remove_tags.empty()) {
-    changes.push_back({"tags", FieldChange::Op::Remove, in.remove_tags});
+    changes.push_back({tag_field, FieldChange::Op::Remove, in.remove_tags});
   }
   std::string old_priority = c.get("priority");
   Record staged = c;
@@ -423,9 +465,9 @@ CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, 
     auto changed = edit_record(ctx, tx, c, changes);
     if (!changed.empty()) {
       events.push_back("edited");
-      staged = *tx.staged(case_kind(), c.id);
+      staged = *tx.staged(kind, c.id);
       if (staged.get("priority") != old_priority) {
-        notices.push_back({handler_or_queue(ctx.store, replay_case(staged.history())), "case-edited",
+        notices.push_back({handler_or_queue(ctx.store, replay_case(staged.history())), event_name(c, "edited"),
                            c.id + " is now " + staged.get("priority") + " priority (set by " + shown_actor(ctx) +
                                "): " + staged.get("title")});
       }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "case_state.hpp"
+#include "routing.hpp"
 #include "store.hpp"
 
 #include <optional>
@@ -32,6 +33,26 @@ struct OpenedCase {
 // Stages a new case, its `opened` and `routed` events and the notifications.
 OpenedCase open_case(const Context& ctx, Transaction& tx, const CaseInput& input);
 
+// Every case and feedback record: what service levels and escalation watch.
+std::vector<Record> load_work_items(const Store& store);
+
+// Whose office hears about progress: a case's requester, or whoever
+// recorded the feedback.
+std::string requester_of(const Record& item);
+
+// Where new work goes (ID, handler and route_reason of the result): the
+// `department` given, else the handler's department, else crm.yaml's
+// routing rules for `subject`. Throws when nothing routes it.
+OpenedCase route_new(const Store& store, const std::string& department, const std::string& handler,
+                     const RoutingSubject& subject);
+
+// Stages a new case or feedback (`kind`) holding `fields`: its `opened`
+// entry `first`, a `routed` event to `routed.department` (and handler) for
+// `routed.route_reason`, and a notice to the handler or the department's
+// queue. Returns `routed` with the ID and who was told.
+OpenedCase open_routed(const Context& ctx, Transaction& tx, const KindSpec& kind, Value fields, Value first,
+                       OpenedCase routed);
+
 // What one action on an existing case did.
 struct CaseChange {
   Record record;                      // the case as staged
@@ -39,23 +60,29 @@ struct CaseChange {
   std::vector<std::string> notified;  // users told
 };
 
-// Each action loads the case (ID or prefix), refuses an illegal transition
+// Each action loads the case (ID or prefix) -- or the feedback, with
+// kind = feedback_kind(): the same workflow -- refuses an illegal transition
 // with a usage error, appends its event, refreshes the cached fields and
 // stages the case and its notifications in `tx`.
-CaseChange acknowledge_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note);
+CaseChange acknowledge_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note,
+                      const KindSpec& kind = case_kind());
 // `to` is a user or a department ("user:NAME" / "department:NAME" when a name is both).
 CaseChange forward_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& to,
-                        const std::string& note);
-CaseChange update_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note);
-CaseChange wait_on_customer(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note);
-CaseChange resume_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note);
-CaseChange close_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& resolution);
+                        const std::string& note, const KindSpec& kind = case_kind());
+CaseChange update_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note,
+                      const KindSpec& kind = case_kind());
+CaseChange wait_on_customer(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note,
+                      const KindSpec& kind = case_kind());
+CaseChange resume_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& note,
+                      const KindSpec& kind = case_kind());
+CaseChange close_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& resolution,
+                      const KindSpec& kind = case_kind());
 CaseChange reopen_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& reason,
-                       const std::string& from_call);
+                       const std::string& from_call, const KindSpec& kind = case_kind());
 // Links a call to the case. A case waiting on the customer resumes (they
 // answered); a closed one reopens only when `reopen` is set.
 CaseChange add_call_to_case(const Context& ctx, Transaction& tx, const std::string& id, const std::string& call,
-                            bool reopen);
+                            bool reopen, const KindSpec& kind = case_kind());
 
 // Field changes for `crm case set`; empty members are left alone.
 struct CaseSettings {
@@ -68,7 +95,9 @@ struct CaseSettings {
 
 // Applies `settings` (an `edited` event for title, priority and tags).
 // Service-level clocks follow the new priority and department.
-CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, const CaseSettings& settings);
+// For feedback, tags are its topics and there is no priority.
+CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, const CaseSettings& settings,
+                    const KindSpec& kind = case_kind());
 
 struct CaseFilter {
   // "new", "acknowledged", "waiting", "closed", "open" (all but closed) or

@@ -99,6 +99,21 @@ std::string add_influencer(const Context& ctx, Transaction& tx, ContactInput in)
   return add_contact(ctx, tx, in);
 }
 
+void require_valid_influencer(const Store& store, const Record& contact) {
+  if (!contact.get("reach").empty() && contact.get("reach")[0] == '-') {
+    throw usage_error("reach cannot be negative");
+  }
+  if (contact.get("kind") != k_influencer) {
+    return;
+  }
+  if (handle_key(contact.get("screen_name")).empty()) {
+    throw usage_error("an influencer needs a screen name");
+  }
+  if (auto other = influencer_by_handle(store, contact.get("screen_name")); other && other->id != contact.id) {
+    throw usage_error("influencer '" + other->get("screen_name") + "' already exists: " + other->id);
+  }
+}
+
 std::optional<Record> influencer_by_handle(const Store& store, const std::string& handle) {
   std::string key = handle_key(handle);
   for (auto& r : store.load_all(contact_kind())) {

@@ -32,6 +32,10 @@ std::string add_contact(const Context& ctx, Transaction& tx, const ContactInput&
 // to the screen name. Returns its ID.
 std::string add_influencer(const Context& ctx, Transaction& tx, ContactInput input);
 
+// Throws a usage error when `contact` is an influencer without a screen
+// name, with another influencer's screen name, or with a negative reach.
+void require_valid_influencer(const Store& store, const Record& contact);
+
 // The influencer with screen name `handle` (case and a leading '@' ignored).
 std::optional<Record> influencer_by_handle(const Store& store, const std::string& handle);
 // The influencer `input` names: a screen name, else a contact ID or prefix.

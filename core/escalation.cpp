@@ -1,6 +1,7 @@
 #include "escalation.hpp"
 
 #include "case_state.hpp"
+#include "cases.hpp"
 #include "edit.hpp"
 #include "notifications.hpp"
 
@@ -82,9 +83,9 @@ std::string verb_for(const std::string& target) {
 
 std::vector<OverdueItem> open_case_clocks(const Store& store, Timestamp now) {
   std::vector<OverdueItem> out;
-  for (auto& c : store.load_all(case_kind())) {
+  for (auto& c : load_work_items(store)) {
     // Closed cases count too: as of an earlier time they may still have been open.
-    for (auto& t : case_timers(c.data, store.config(), now)) {
+    for (auto& t : case_timers(c.data, store.config(), now, c.kind->name)) {
       if (t.running()) {
         out.push_back({c, t, recorded_level(c, t.target, t.started, now)});
       }
@@ -130,13 +131,13 @@ std::vector<OverdueItem> cases_due_soon(const Store& store, Timestamp now, const
 std::vector<EscalationAction> escalate(const Context& ctx, Transaction& tx) {
   const Store& store = ctx.store;
   std::vector<EscalationAction> actions;
-  for (auto& c : store.load_all(case_kind())) {
+  for (auto& c : load_work_items(store)) {
     if (c.get("status") == "closed") {
       continue;
     }
     bool changed = false;
     const EscalationRule& rule = store.config().escalation.rule_for(c.get("department"));
-    for (const auto& t : case_timers(c.data, store.config(), ctx.now)) {
+    for (const auto& t : case_timers(c.data, store.config(), ctx.now, c.kind->name)) {
       if (!t.running()) {
         continue;
       }
@@ -170,12 +171,12 @@ std::vector<EscalationAction> escalate(const Context& ctx, Transaction& tx) {
         }
         users = at_level;
         users.push_back(c.get("handler"));
-        auto office = office_audience(store, c.get("requester"));
+        auto office = office_audience(store, requester_of(c));
         users.insert(users.end(), office.begin(), office.end());
         std::string levels = level == recorded + 1
                                  ? "level " + std::to_string(level)
                                  : "levels " + std::to_string(recorded + 1) + "-" + std::to_string(level);
-        action.message = "dropped ball: case " + c.id + " was due to be " + verb_for(t.target) + " " +
+        action.message = "dropped ball: " + c.kind->name + " " + c.id + " was due to be " + verb_for(t.target) + " " +
                          format_seconds(t.late_wall_seconds) + " ago (" + format_business_seconds(t.late_seconds) +
                          " of business time); escalated to " + levels + " (" + steps + "): " + c.get("title");
         entry.set("level", std::to_string(level));
@@ -190,7 +191,7 @@ std::vector<EscalationAction> escalate(const Context& ctx, Transaction& tx) {
         action.event = "due-soon";
         users = c.get("handler").empty() ? department_audience(store, c.get("department"))
                                          : std::vector<std::string>{c.get("handler")};
-        action.message = "due soon: case " + c.id + " is due to be " + verb_for(t.target) + " by " +
+        action.message = "due soon: " + c.kind->name + " " + c.id + " is due to be " + verb_for(t.target) + " by " +
                          format_local(*t.due, cal.zone) + ": " + c.get("title");
       } else {
         continue;
@@ -200,12 +201,12 @@ std::vector<EscalationAction> escalate(const Context& ctx, Transaction& tx) {
       c.data.find("history")->push_back(entry);
       // The escalation is the system's, not the actor's: everyone concerned is told.
       Context system{ctx.store, "", ctx.now};
-      action.notified = notify(system, tx, users, "case-" + action.event, c.id, action.message);
+      action.notified = notify(system, tx, users, c.kind->name + "-" + action.event, c.id, action.message);
       actions.push_back(action);
       changed = true;
     }
     if (changed) {
-      c.data = canonical(case_kind(), c.data);
+      c.data = canonical(*c.kind, c.data);
       tx.put(std::move(c));
     }
   }

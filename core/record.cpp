@@ -9,6 +9,16 @@
 namespace crm {
 namespace {
 
+// "42", "-3", "0"; not "", "-", "007" or "+1" (stored numbers are copied into JSON as they are).
+bool is_whole_number(const std::string& s) {
+  std::size_t digits = !s.empty() && s[0] == '-' ? 1 : 0;
+  if (s.size() == digits || s.size() - digits > 18 ||
+      s.find_first_not_of("0123456789", digits) != std::string::npos) {
+    return false;
+  }
+  return s[digits] != '0' || s.size() == digits + 1;
+}
+
 // Plain for machine-shaped fields (times, enums, IDs), quoted-when-misreadable for text.
 bool emits_plain(FieldType type) {
   return type != FieldType::Text && type != FieldType::TextList && type != FieldType::Email &&
@@ -175,8 +185,8 @@ class Checker {
         }
         break;
       case FieldType::Int:
-        if (s.empty() || s.find_first_not_of("0123456789", s[0] == '-' ? 1 : 0) != std::string::npos) {
-          report(v.line(), "'" + name + "' must be a whole number");
+        if (!is_whole_number(s)) {
+          report(v.line(), "'" + name + "' must be a whole number written plainly (e.g. 42, -3, not 007)");
         }
         break;
       default:

@@ -1,5 +1,8 @@
 #include "routing.hpp"
 
+#include "schema.hpp"
+#include "suggest.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -7,7 +10,9 @@ namespace crm {
 namespace {
 
 const std::vector<std::string> k_routing_keys = {"default", "rules"};
-const std::vector<std::string> k_rule_keys = {"department", "contact_kinds", "tags", "words"};
+const std::vector<std::string> k_rule_keys = {"department", "contact_kinds", "tags",      "words",
+                                              "applies_to", "sources",       "topics",    "sentiments"};
+const std::vector<std::string> k_routed_kinds = {"case", "feedback"};
 
 std::string lower(std::string s) {
   for (auto& c : s) {
@@ -85,9 +90,33 @@ Routing parse_routing(const Value& section, const ConfigReader& reader) {
     if (const Value* v = setting(item, "words")) {
       rule.words = reader.list(*v, "words", true);
     }
-    if (rule.contact_kinds.empty() && rule.tags.empty() && rule.words.empty()) {
-      reader.fail(item, "a routing rule needs at least one of contact_kinds, tags or words (use "
-                        "'routing.default' for everything else)");
+    // Criteria with a fixed set of values: each value must be one of them.
+    auto choices = [&](const char* key, const std::vector<std::string>& allowed, std::vector<std::string>& into) {
+      if (const Value* v = setting(item, key)) {
+        into = reader.list(*v, key, true);
+        for (const auto& value : into) {
+          if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+            reader.fail(*v, std::string(key) + ": '" + value + "' is not one of " + [&] {
+              std::string all;
+              for (const auto& a : allowed) {
+                all += (all.empty() ? "" : ", ") + a;
+              }
+              return all;
+            }() + did_you_mean(value, allowed));
+          }
+        }
+      }
+    };
+    choices("applies_to", k_routed_kinds, rule.applies_to);
+    choices("sources", feedback_sources(), rule.sources);
+    choices("sentiments", feedback_sentiments(), rule.sentiments);
+    if (const Value* v = setting(item, "topics")) {
+      rule.topics = reader.list(*v, "topics", true);
+    }
+    if (rule.contact_kinds.empty() && rule.tags.empty() && rule.words.empty() && rule.applies_to.empty() &&
+        rule.sources.empty() && rule.topics.empty() && rule.sentiments.empty()) {
+      reader.fail(item, "a routing rule needs at least one of contact_kinds, tags, words, applies_to, sources, "
+                        "topics or sentiments (use 'routing.default' for everything else)");
     }
     routing.rules.push_back(rule);
   }
@@ -114,7 +143,11 @@ std::optional<RouteChoice> route(const Routing& routing, const RoutingSubject& s
     bool words_ok = rule.words.empty() || std::any_of(rule.words.begin(), rule.words.end(), [&](const std::string& w) {
                       return word_matches(w, title_words);
                     });
-    if (kind_ok && tags_ok && words_ok) {
+    bool applies = rule.applies_to.empty() || any_in(rule.applies_to, {subject.record});
+    bool source_ok = rule.sources.empty() || any_in(rule.sources, {subject.source});
+    bool topic_ok = rule.topics.empty() || any_in(rule.topics, subject.topics);
+    bool sentiment_ok = rule.sentiments.empty() || any_in(rule.sentiments, {subject.sentiment});
+    if (kind_ok && tags_ok && words_ok && applies && source_ok && topic_ok && sentiment_ok) {
       return RouteChoice{rule.department, "routing rule " + std::to_string(i + 1) + " (crm.yaml line " +
                                               std::to_string(rule.line) + ")"};
     }

@@ -8,14 +8,18 @@
 
 namespace crm {
 
-// One `routing.rules` entry of crm.yaml: a case goes to `department` when
+// One `routing.rules` entry of crm.yaml: a case (or feedback) goes to `department` when
 // every criterion given matches (each criterion matches when any of its
 // values does).
 struct RoutingRule {
   std::string department;
   std::vector<std::string> contact_kinds;  // the contact's kind is one of these
   std::vector<std::string> tags;           // the case or the contact has one of these tags
-  std::vector<std::string> words;          // the title has one of these words; "pipe*" matches a prefix
+  std::vector<std::string> words;          // the title (or text) has one of these words; "pipe*" matches a prefix
+  std::vector<std::string> applies_to;     // "case", "feedback": what the rule routes (both when empty)
+  std::vector<std::string> sources;        // feedback from one of these sources
+  std::vector<std::string> topics;         // feedback about one of these topics
+  std::vector<std::string> sentiments;     // feedback of one of these sentiments
   int line = 0;                            // where the rule starts in crm.yaml
 };
 
@@ -33,7 +37,11 @@ void routing_problems(const Value& section, const ConfigReader& reader, std::vec
 struct RoutingSubject {
   std::string contact_kind;
   std::vector<std::string> tags;  // the case's and the contact's
-  std::string title;
+  std::string title;              // for feedback: its title and text
+  std::string record = "case";    // or "feedback"
+  std::string source{};           // feedback only
+  std::vector<std::string> topics{};
+  std::string sentiment{};
 };
 
 struct RouteChoice {

@@ -103,6 +103,50 @@ const KindSpec& department_kind() {
   return k;
 }
 
+// History keys and events of a routed work item: a case or feedback.
+std::vector<FieldSpec> workflow_history() {
+  return base_history({text("from"), text("to"), ref("department", "department"), ref("handler", "user"),
+                       ref("call", "call"), choice("target", {"acknowledge", "update", "resolve"}), text("reason"),
+                       text("resolution"), of_type("level", FieldType::Int)});
+}
+
+const std::vector<std::string>& workflow_events() {
+  static const std::vector<std::string> e = {"opened",    "routed",     "acknowledged", "forwarded", "updated",
+                                             "waiting",   "resumed",    "closed",       "reopened",  "call-added",
+                                             "escalated", "due-soon",   "edited"};
+  return e;
+}
+
+const std::vector<std::string>& feedback_sources() {
+  static const std::vector<std::string> s = {"blog", "social", "web-stats", "sales", "support", "survey", "other"};
+  return s;
+}
+
+const std::vector<std::string>& feedback_sentiments() {
+  static const std::vector<std::string> s = {"negative", "neutral", "positive"};
+  return s;
+}
+
+const KindSpec& feedback_kind() {
+  // Information without a case: maybe anonymous (no contact), maybe from an
+  // influencer. It runs the case workflow: status, department, handler and
+  // the times are replayed from history exactly as for cases.
+  static const KindSpec k{
+      "feedback",
+      "feedback",
+      "F",
+      false,
+      {id_field(), text("title", true), text("text", true), choice("source", feedback_sources(), true),
+       choice("sentiment", feedback_sentiments(), true), of_type("topics", FieldType::TextList),
+       ref("influencer", "contact"), ref("contact", "contact"),
+       choice("status", {"new", "acknowledged", "waiting", "closed"}, true), ref("department", "department", true),
+       ref("handler", "user"), of_type("opened", FieldType::Time, true), of_type("acknowledged", FieldType::Time),
+       of_type("closed", FieldType::Time), {"calls", FieldType::RefList, "call", {}, "", false}, history_field()},
+      workflow_history(),
+      workflow_events()};
+  return k;
+}
+
 const std::vector<std::string>& case_priorities() {
   static const std::vector<std::string> p = {"low", "normal", "high", "urgent"};
   return p;
@@ -122,11 +166,8 @@ const KindSpec& case_kind() {
        of_type("opened", FieldType::Time, true), of_type("acknowledged", FieldType::Time),
        of_type("closed", FieldType::Time), of_type("tags", FieldType::TextList),
        {"calls", FieldType::RefList, "call", {}, "", false}, history_field()},
-      base_history({text("from"), text("to"), ref("department", "department"), ref("handler", "user"),
-                    ref("call", "call"), choice("target", {"acknowledge", "update", "resolve"}), text("reason"),
-                    text("resolution"), of_type("level", FieldType::Int)}),
-      {"opened", "routed", "acknowledged", "forwarded", "updated", "waiting", "resumed", "closed", "reopened",
-       "call-added", "escalated", "due-soon", "edited"}};
+      workflow_history(),
+      workflow_events()};
   return k;
 }
 
@@ -180,7 +221,7 @@ const KindSpec& notification_kind() {
 
 const std::vector<const KindSpec*>& all_kinds() {
   static const std::vector<const KindSpec*> kinds = {&department_kind(), &user_kind(), &contact_kind(),
-                                                     &call_kind(), &case_kind(), &mission_kind(),
+                                                     &call_kind(), &case_kind(), &feedback_kind(), &mission_kind(),
                                                      &reward_kind(), &notification_kind()};
   return kinds;
 }

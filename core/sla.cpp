@@ -8,7 +8,7 @@
 namespace crm {
 namespace {
 
-const std::vector<std::string> k_sla_keys = {"default", "priority", "department"};
+const std::vector<std::string> k_sla_keys = {"default", "kind", "department", "priority", "sentiment"};
 const std::vector<std::string> k_target_keys = {"calendar", "acknowledge", "update", "resolve", "warn_at"};
 
 // Appends `found` to `out` in the order of their lines in crm.yaml, as `crm check` lists them.
@@ -83,13 +83,14 @@ SlaTargets SlaTargets::overridden_by(const SlaTargets& over) const {
   return out;
 }
 
-SlaTargets SlaPolicy::targets_for(const std::string& priority, const std::string& department) const {
+SlaTargets SlaPolicy::targets_for(const std::string& priority, const std::string& department,
+                                  const std::string& kind, const std::string& sentiment) const {
   SlaTargets t = defaults;
-  if (auto it = by_department.find(department); it != by_department.end()) {
-    t = t.overridden_by(it->second);
-  }
-  if (auto it = by_priority.find(priority); it != by_priority.end()) {
-    t = t.overridden_by(it->second);
+  for (const auto& [layer, key] : {std::pair{&by_kind, &kind}, {&by_department, &department},
+                                   {&by_priority, &priority}, {&by_sentiment, &sentiment}}) {
+    if (auto it = layer->find(*key); it != layer->end()) {
+      t = t.overridden_by(it->second);
+    }
   }
   return t;
 }
@@ -101,17 +102,29 @@ SlaPolicy parse_sla(const Value& section, const ConfigReader& reader,
   if (const Value* d = setting(section, "default")) {
     policy.defaults = parse_targets(*d, "sla.default", reader, calendars);
   }
-  if (const Value* p = setting(section, "priority")) {
-    reader.map(*p, "sla.priority");
-    for (const auto& [name, v] : p->fields()) {
-      const auto& known = case_priorities();
-      if (std::find(known.begin(), known.end(), name) == known.end()) {
-        reader.fail(v, "sla.priority: '" + name + "' is not a priority (low, normal, high, urgent)" +
-                           did_you_mean(name, known));
-      }
-      policy.by_priority[name] = parse_targets(v, "sla.priority." + name, reader, calendars);
+  // A layer keyed by one of `known` values.
+  auto layer = [&](const char* key, const std::vector<std::string>& known, const std::string& what,
+                   std::map<std::string, SlaTargets>& into) {
+    const Value* l = setting(section, key);
+    if (!l) {
+      return;
     }
-  }
+    std::string where = std::string("sla.") + key;
+    reader.map(*l, where);
+    for (const auto& [name, v] : l->fields()) {
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        std::string all;
+        for (const auto& k : known) {
+          all += (all.empty() ? "" : ", ") + k;
+        }
+        reader.fail(v, where + ": '" + name + "' is not " + what + " (" + all + ")" + did_you_mean(name, known));
+      }
+      into[name] = parse_targets(v, where + "." + name, reader, calendars);
+    }
+  };
+  layer("kind", {"case", "feedback"}, "a kind with service levels", policy.by_kind);
+  layer("priority", case_priorities(), "a priority", policy.by_priority);
+  layer("sentiment", feedback_sentiments(), "a sentiment", policy.by_sentiment);
   if (const Value* d = setting(section, "department")) {
     reader.map(*d, "sla.department");
     for (const auto& [name, v] : d->fields()) {
@@ -127,7 +140,7 @@ void sla_problems(const Value& section, const ConfigReader& reader, std::vector<
   if (const Value* d = setting(section, "default")) {
     reader.unknown_keys(*d, k_target_keys, "sla.default.", found);
   }
-  for (const char* layer : {"priority", "department"}) {
+  for (const char* layer : {"kind", "department", "priority", "sentiment"}) {
     if (const Value* l = setting(section, layer); l && l->is_map()) {
       for (const auto& [name, v] : l->fields()) {
         reader.unknown_keys(v, k_target_keys, std::string("sla.") + layer + "." + name + ".", found);

@@ -26,12 +26,16 @@ struct SlaTargets {
 // crm.yaml's `sla` section.
 struct SlaPolicy {
   SlaTargets defaults;
+  std::map<std::string, SlaTargets> by_kind;  // "case", "feedback"
   std::map<std::string, SlaTargets> by_department;
   std::map<std::string, SlaTargets> by_priority;
+  std::map<std::string, SlaTargets> by_sentiment;  // feedback's
 
-  // The targets for a case: the defaults, overridden by its department's,
-  // then by its priority's (an urgent case keeps its own clock anywhere).
-  SlaTargets targets_for(const std::string& priority, const std::string& department) const;
+  // The targets for a case or feedback: the defaults, overridden by its
+  // kind's, its department's, then its priority's (an urgent case keeps its
+  // own clock anywhere) or sentiment's (negative feedback may be hurried).
+  SlaTargets targets_for(const std::string& priority, const std::string& department, const std::string& kind = "case",
+                         const std::string& sentiment = "") const;
 };
 
 // Reads the `sla` section; calendar names must be among `calendars`.

@@ -223,7 +223,7 @@ TEST_CASE("parse_routing") {
   }
   SUBCASE("a rule without criteria") {
     CHECK(config_error("routing:\n  default: service\n  rules:\n    - department: water\n")
-              .rfind("crm.yaml:4: a routing rule needs at least one of contact_kinds, tags or words", 0) == 0);
+              .rfind("crm.yaml:4: a routing rule needs at least one of contact_kinds, tags, words, applies_to, sources, ", 0) == 0);
   }
   SUBCASE("rules not a list") {
     CHECK(config_error("routing:\n  rules: water\n").rfind("crm.yaml:2: 'routing.rules' must be a list", 0) == 0);
