@@ -69,6 +69,7 @@ int run(int argc, char** argv) {
   setup_user(app, session);
   setup_department(app, session);
   setup_case(app, session);
+  setup_feedback(app, session);
   setup_inbox(app, session);
   setup_mission(app, session);
   setup_recognition(app, session);

@@ -33,6 +33,7 @@ void setup_log_call(CLI::App& app, Session& session) {
     bool open_case = false;
     CaseInput new_case;
     std::string existing_case;
+    std::string feedback;
     bool reopen = false;
   };
   auto o = std::make_shared<Options>();
@@ -58,7 +59,10 @@ void setup_log_call(CLI::App& app, Session& session) {
       ->needs(open)
       ->check(CLI::IsMember(case_priorities()));
   auto* existing = cmd->add_option("--case", o->existing_case, "Link the call to this existing case")->excludes(open);
-  cmd->add_flag("--reopen", o->reopen, "With --case: reopen the case if it is closed")->needs(existing);
+  cmd->add_option("--feedback", o->feedback, "Link the call to this feedback (a reply to an influencer, say)")
+      ->excludes(open)
+      ->excludes(existing);
+  cmd->add_flag("--reopen", o->reopen, "With --case or --feedback: reopen it if it is closed");
   cmd->callback([&session, o, summary] {
     CallInput in = o->in;
     in.summary = text_or_stdin(summary, in.summary);
@@ -77,6 +81,10 @@ void setup_log_call(CLI::App& app, Session& session) {
       opened = open_case(ctx, tx, c);
     } else if (!o->existing_case.empty()) {
       linked = add_call_to_case(ctx, tx, o->existing_case, logged.call_id, o->reopen);
+    } else if (!o->feedback.empty()) {
+      linked = add_call_to_case(ctx, tx, o->feedback, logged.call_id, o->reopen, feedback_kind());
+    } else if (o->reopen) {
+      throw usage_error("--reopen goes with --case or --feedback");
     }
     session.commit(tx);
     if (logged.contact_created) {

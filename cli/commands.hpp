@@ -15,6 +15,7 @@ void setup_influencer(CLI::App& app, Session& session);
 void setup_user(CLI::App& app, Session& session);
 void setup_department(CLI::App& app, Session& session);
 void setup_case(CLI::App& app, Session& session);
+void setup_feedback(CLI::App& app, Session& session);
 void setup_inbox(CLI::App& app, Session& session);
 void setup_mission(CLI::App& app, Session& session);
 void setup_escalate(CLI::App& app, Session& session);

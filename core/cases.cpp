@@ -479,18 +479,19 @@ CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, 
   return finish(ctx, tx, std::move(staged), events, notices);
 }
 
+bool status_wanted(const std::vector<std::string>& statuses, const std::string& status) {
+  if (statuses.empty()) {
+    return status != "closed";
+  }
+  return std::any_of(statuses.begin(), statuses.end(), [&](const std::string& s) {
+    return s == "all" || s == status || (s == "open" && status != "closed");
+  });
+}
+
 std::vector<Record> list_cases(const Store& store, const CaseFilter& f) {
-  auto wanted = [&](const std::string& status) {
-    if (f.statuses.empty()) {
-      return status != "closed";
-    }
-    return std::any_of(f.statuses.begin(), f.statuses.end(), [&](const std::string& s) {
-      return s == "all" || s == status || (s == "open" && status != "closed");
-    });
-  };
   std::vector<Record> out;
   for (auto& c : store.load_all(case_kind())) {
-    if (!wanted(c.get("status")) || (!f.department.empty() && c.get("department") != f.department) ||
+    if (!status_wanted(f.statuses, c.get("status")) || (!f.department.empty() && c.get("department") != f.department) ||
         (!f.contact.empty() && c.get("contact") != f.contact) ||
         (!f.priority.empty() && c.get("priority") != f.priority)) {
       continue;

@@ -110,6 +110,10 @@ struct CaseFilter {
   std::optional<Timestamp> opened_since;
 };
 
+// True when `status` is among `statuses` ("open": all but closed; "all";
+// none given: open).
+bool status_wanted(const std::vector<std::string>& statuses, const std::string& status);
+
 // Cases matching `filter`: most urgent first, then oldest first.
 std::vector<Record> list_cases(const Store& store, const CaseFilter& filter);
 

@@ -3,6 +3,7 @@
 #include "calls.hpp"
 #include "cases.hpp"
 #include "edit.hpp"
+#include "feedback.hpp"
 #include "error.hpp"
 
 #include <algorithm>
@@ -193,7 +194,14 @@ std::vector<TimelineItem> contact_timeline(const Store& store, const std::string
   CaseFilter cases;
   cases.statuses = {"all"};
   cases.contact = contact_id;
-  for (const auto& c : list_cases(store, cases)) {
+  std::vector<Record> items = list_cases(store, cases);
+  FeedbackFilter feedback;
+  feedback.statuses = {"all"};
+  feedback.contact = contact_id;  // as its contact or its influencer
+  for (auto& f : list_feedback(store, feedback)) {
+    items.push_back(std::move(f));
+  }
+  for (const auto& c : items) {
     for (const auto& entry : c.history().items()) {
       const std::string& event = entry.get("event");
       if (event == "routed" || event == "call-added" || event == "edited") {
@@ -201,7 +209,7 @@ std::vector<TimelineItem> contact_timeline(const Store& store, const std::string
       }
       TimelineItem item;
       item.at = *parse_stored_time(entry.get("at"));
-      item.kind = "case";
+      item.kind = c.kind->name;
       item.id = c.id;
       item.by = entry.get("by");
       std::string detail = entry.get("resolution") + entry.get("reason") + entry.get("note");

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "cases.hpp"
+#include "output.hpp"
+#include "session.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace crm::cli {
+
+// "; notified a, b" for messages, or "" when nobody was told.
+std::string told(const std::vector<std::string>& users);
+
+// Runs one action on a case or feedback in a transaction and reports what it did.
+void act(Session& session, const std::function<CaseChange(const Context&, Transaction&)>& action);
+
+// ack, forward, update, wait, resume, close, reopen and add-call for records of `kind`.
+void add_workflow_actions(CLI::App* parent, Session& session, const KindSpec& kind);
+
+// The item's calls as a details section (and as a list for JSON/YAML).
+Section calls_section(const Store& store, const Record& item, Value& listed);
+// The item's service-level clocks at the session's `now` (see case_timers.hpp).
+Section timers_section(Session& session, const Record& item, Value& listed);
+
+// `show` for a case or feedback: fields, calls, service levels, history.
+void print_work_item(Session& session, const Record& item);
+
+}  // namespace crm::cli

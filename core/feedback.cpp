@@ -1,0 +1,102 @@
+#include "feedback.hpp"
+
+#include "contacts.hpp"
+#include "error.hpp"
+#include "ids.hpp"
+
+#include <algorithm>
+
+namespace crm {
+namespace {
+
+// A contact staged earlier in `tx` (a new influencer) or on disk.
+Record contact_named(const Transaction& tx, const Store& store, const std::string& id) {
+  const Record* staged = tx.staged(contact_kind(), id);
+  return staged ? *staged : store.load(contact_kind(), id);
+}
+
+}  // namespace
+
+std::string title_from_text(const std::string& text, std::size_t max_chars) {
+  std::string line = text.substr(0, text.find('\n'));
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xc0) != 0x80 && ++chars > max_chars) {
+      return line.substr(0, i) + "…";
+    }
+  }
+  return line;
+}
+
+AddedFeedback add_feedback(const Context& ctx, Transaction& tx, const FeedbackInput& in) {
+  const Store& store = ctx.store;
+  if (in.text.empty()) {
+    throw usage_error("feedback needs its text (--text TEXT, or on stdin)");
+  }
+  if (!in.influencer.empty() && !in.new_influencer.empty()) {
+    throw usage_error("give --influencer or --new-influencer, not both");
+  }
+  AddedFeedback added;
+  std::string influencer;
+  if (!in.new_influencer.empty()) {
+    ContactInput person;
+    person.screen_name = in.new_influencer;
+    person.urls = in.new_influencer_urls;
+    influencer = added.new_influencer = add_influencer(ctx, tx, person);
+  } else if (!in.influencer.empty()) {
+    influencer = find_influencer(store, in.influencer).id;
+  } else if (!in.new_influencer_urls.empty()) {
+    throw usage_error("--url belongs to --new-influencer");
+  }
+  std::string contact = in.contact.empty() ? "" : store.find(contact_kind(), in.contact).id;
+
+  Value fields = Value::map();
+  std::string title = in.title.empty() ? title_from_text(in.text) : in.title;
+  fields.set("title", title);
+  fields.set("text", in.text);
+  fields.set("source", in.source.empty() ? "other" : in.source);
+  fields.set("sentiment", in.sentiment.empty() ? "neutral" : in.sentiment);
+  fields.set("topics", make_string_list(in.topics));
+  fields.set("influencer", influencer);
+  fields.set("contact", contact);
+
+  RoutingSubject subject;
+  subject.record = "feedback";
+  std::string who = !contact.empty() ? contact : influencer;
+  if (!who.empty()) {
+    Record person = contact_named(tx, store, who);
+    subject.contact_kind = person.get("kind");
+    subject.tags = string_list(person.data.find("tags"));
+  }
+  subject.title = title + "\n" + in.text;
+  subject.source = fields.get("source");
+  subject.topics = in.topics;
+  subject.sentiment = fields.get("sentiment");
+  OpenedCase routed = route_new(store, in.department, in.handler, subject);
+  added.opened = open_routed(ctx, tx, feedback_kind(), fields, history_event(ctx, "opened", in.note), routed);
+  return added;
+}
+
+std::vector<Record> list_feedback(const Store& store, const FeedbackFilter& f) {
+  std::vector<Record> out;
+  for (auto& r : store.load_all(feedback_kind())) {
+    auto topics = string_list(r.data.find("topics"));
+    bool keep = status_wanted(f.statuses, r.get("status")) && (f.department.empty() || r.get("department") == f.department) &&
+                (f.handler.empty() || r.get("handler") == (f.handler == "none" ? "" : f.handler)) &&
+                (f.source.empty() || r.get("source") == f.source) &&
+                (f.sentiment.empty() || r.get("sentiment") == f.sentiment) &&
+                (f.topic.empty() || std::find(topics.begin(), topics.end(), f.topic) != topics.end()) &&
+                (f.influencer.empty() || r.get("influencer") == f.influencer) &&
+                (f.contact.empty() || r.get("contact") == f.contact || r.get("influencer") == f.contact) &&
+                (!f.opened_since || *parse_stored_time(r.get("opened")) >= *f.opened_since);
+    if (keep) {
+      out.push_back(std::move(r));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Record& a, const Record& b) {
+    return a.get("opened") != b.get("opened") ? a.get("opened") > b.get("opened") : a.id < b.id;
+  });
+  return out;
+}
+
+}  // namespace crm
