@@ -82,40 +82,19 @@ void setup_set(CLI::App* parent, Session& session) {
 
 void setup_list(CLI::App* parent, Session& session) {
   struct Options {
-    CaseFilter filter;
-    std::string handler, contact, department, since;
-    bool mine = false;
+    WorkFilterOptions common;
+    std::string priority;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = parent->add_subcommand("list", "List cases: most urgent first, then oldest first");
   cmd->alias("ls");
-  add_repeated(cmd, "--status", o->filter.statuses,
-               "new, acknowledged, waiting, closed, open or all (repeatable; default: open)")
-      ->check(CLI::IsMember({"new", "acknowledged", "waiting", "closed", "open", "all"}));
-  cmd->add_option("--department", o->department, "Only cases in this department");
-  auto* handler = cmd->add_option("--handler", o->handler, "Only cases handled by USER ('none': unassigned)");
-  cmd->add_flag("--mine", o->mine, "Only cases you handle")->excludes(handler);
-  cmd->add_option("--contact", o->contact, "Only cases for this contact");
-  cmd->add_option("--priority", o->filter.priority, "Only cases of this priority")
-      ->check(CLI::IsMember(case_priorities()));
-  cmd->add_option("--opened-since", o->since, "Only cases opened at or after TIME (e.g. -7d, 2026-11-01)");
+  add_work_filter_options(cmd, o->common, "cases");
+  cmd->add_option("--priority", o->priority, "Only cases of this priority")->check(CLI::IsMember(case_priorities()));
   cmd->callback([&session, o] {
     const Store& store = session.store();
-    CaseFilter filter = o->filter;
-    if (o->mine) {
-      filter.handler = session.context().actor;
-    } else if (!o->handler.empty()) {
-      filter.handler = o->handler == "none" ? "none" : store.resolve(user_kind(), o->handler);
-    }
-    if (!o->department.empty()) {
-      filter.department = store.resolve(department_kind(), o->department);
-    }
-    if (!o->contact.empty()) {
-      filter.contact = store.resolve(contact_kind(), o->contact);
-    }
-    if (!o->since.empty()) {
-      filter.opened_since = user_time(session, o->since);
-    }
+    CaseFilter filter;
+    static_cast<WorkFilter&>(filter) = work_filter(session, o->common);
+    filter.priority = o->priority;
     auto rows = rows_of(list_cases(store, filter), k_list_fields);
     add_contact_names(store, rows);
     print_rows(session, rows, k_list_fields, k_list_columns);

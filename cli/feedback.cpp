@@ -61,45 +61,25 @@ void setup_add(CLI::App* parent, Session& session) {
 
 void setup_list(CLI::App* parent, Session& session) {
   struct Options {
+    WorkFilterOptions common;
     FeedbackFilter filter;
-    std::string handler, department, influencer, contact, since;
-    bool mine = false;
+    std::string influencer;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = parent->add_subcommand("list", "List feedback, newest first (never cases)");
   cmd->alias("ls");
-  add_repeated(cmd, "--status", o->filter.statuses,
-               "new, acknowledged, waiting, closed, open or all (repeatable; default: open)")
-      ->check(CLI::IsMember({"new", "acknowledged", "waiting", "closed", "open", "all"}));
-  cmd->add_option("--department", o->department, "Only feedback in this department");
-  auto* handler = cmd->add_option("--handler", o->handler, "Only feedback handled by USER ('none': unassigned)");
-  cmd->add_flag("--mine", o->mine, "Only feedback you handle")->excludes(handler);
+  add_work_filter_options(cmd, o->common, "feedback");
   cmd->add_option("--source", o->filter.source, "Only from this source")->check(CLI::IsMember(feedback_sources()));
   cmd->add_option("--sentiment", o->filter.sentiment, "Only of this sentiment")
       ->check(CLI::IsMember(feedback_sentiments()));
   cmd->add_option("--topic", o->filter.topic, "Only about this topic");
   cmd->add_option("--influencer", o->influencer, "Only from this influencer (screen name or ID)");
-  cmd->add_option("--contact", o->contact, "Only linked to this contact (as contact or influencer)");
-  cmd->add_option("--opened-since", o->since, "Only feedback recorded at or after TIME (e.g. -7d)");
   cmd->callback([&session, o] {
     const Store& store = session.store();
     FeedbackFilter filter = o->filter;
-    if (o->mine) {
-      filter.handler = session.context().actor;
-    } else if (!o->handler.empty()) {
-      filter.handler = o->handler == "none" ? "none" : store.resolve(user_kind(), o->handler);
-    }
-    if (!o->department.empty()) {
-      filter.department = store.resolve(department_kind(), o->department);
-    }
+    static_cast<WorkFilter&>(filter) = work_filter(session, o->common);
     if (!o->influencer.empty()) {
       filter.influencer = find_influencer(store, o->influencer).id;
-    }
-    if (!o->contact.empty()) {
-      filter.contact = store.resolve(contact_kind(), o->contact);
-    }
-    if (!o->since.empty()) {
-      filter.opened_since = user_time(session, o->since);
     }
     print_rows(session, rows_of(list_feedback(store, filter), k_list_fields), k_list_fields, k_list_columns);
   });

@@ -96,6 +96,37 @@ Section timers_section(Session& session, const Record& c, Value& listed) {
   return s;
 }
 
+void add_work_filter_options(CLI::App* cmd, WorkFilterOptions& o, const std::string& plural) {
+  add_repeated(cmd, "--status", o.statuses, "new, acknowledged, waiting, closed, open or all (repeatable; default: open)")
+      ->check(CLI::IsMember({"new", "acknowledged", "waiting", "closed", "open", "all"}));
+  cmd->add_option("--department", o.department, "Only " + plural + " in this department");
+  auto* handler = cmd->add_option("--handler", o.handler, "Only " + plural + " handled by USER ('none': unassigned)");
+  cmd->add_flag("--mine", o.mine, "Only " + plural + " you handle")->excludes(handler);
+  cmd->add_option("--contact", o.contact, "Only " + plural + " for this contact");
+  cmd->add_option("--opened-since", o.since, "Only " + plural + " opened at or after TIME (e.g. -7d, 2026-11-01)");
+}
+
+WorkFilter work_filter(Session& session, const WorkFilterOptions& o) {
+  const Store& store = session.store();
+  WorkFilter filter;
+  filter.statuses = o.statuses;
+  if (o.mine) {
+    filter.handler = session.context().actor;
+  } else if (!o.handler.empty()) {
+    filter.handler = o.handler == "none" ? "none" : store.resolve(user_kind(), o.handler);
+  }
+  if (!o.department.empty()) {
+    filter.department = store.resolve(department_kind(), o.department);
+  }
+  if (!o.contact.empty()) {
+    filter.contact = store.resolve(contact_kind(), o.contact);
+  }
+  if (!o.since.empty()) {
+    filter.opened_since = user_time(session, o.since);
+  }
+  return filter;
+}
+
 void print_work_item(Session& session, const Record& c) {
   const Store& store = session.store();
   std::vector<Value> named = {details_of(c)};

@@ -21,6 +21,17 @@ void act(Session& session, const std::function<CaseChange(const Context&, Transa
 // ack, forward, update, wait, resume, close, reopen and add-call for records of `kind`.
 void add_workflow_actions(CLI::App* parent, Session& session, const KindSpec& kind);
 
+// The listing options cases and feedback share: --status, --department,
+// --handler, --mine, --contact and --opened-since.
+struct WorkFilterOptions {
+  std::vector<std::string> statuses;
+  std::string department, handler, contact, since;
+  bool mine = false;
+};
+void add_work_filter_options(CLI::App* cmd, WorkFilterOptions& o, const std::string& plural);
+// The options resolved: IDs checked, times read, --mine the acting user.
+WorkFilter work_filter(Session& session, const WorkFilterOptions& o);
+
 // The item's calls as a details section (and as a list for JSON/YAML).
 Section calls_section(const Store& store, const Record& item, Value& listed);
 // The item's service-level clocks at the session's `now` (see case_timers.hpp).

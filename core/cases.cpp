@@ -488,21 +488,20 @@ bool status_wanted(const std::vector<std::string>& statuses, const std::string& 
   });
 }
 
+bool WorkFilter::matches(const Record& c) const {
+  auto opened = parse_stored_time(c.get("opened"));
+  return status_wanted(statuses, c.get("status")) && (department.empty() || c.get("department") == department) &&
+         (contact.empty() || c.get("contact") == contact || c.get("influencer") == contact) &&
+         (handler.empty() || c.get("handler") == (handler == "none" ? "" : handler)) &&
+         (!opened_since || (opened && *opened >= *opened_since));
+}
+
 std::vector<Record> list_cases(const Store& store, const CaseFilter& f) {
   std::vector<Record> out;
   for (auto& c : store.load_all(case_kind())) {
-    if (!status_wanted(f.statuses, c.get("status")) || (!f.department.empty() && c.get("department") != f.department) ||
-        (!f.contact.empty() && c.get("contact") != f.contact) ||
-        (!f.priority.empty() && c.get("priority") != f.priority)) {
-      continue;
+    if (f.matches(c) && (f.priority.empty() || c.get("priority") == f.priority)) {
+      out.push_back(std::move(c));
     }
-    if (!f.handler.empty() && c.get("handler") != (f.handler == "none" ? "" : f.handler)) {
-      continue;
-    }
-    if (f.opened_since && *parse_stored_time(c.get("opened")) < *f.opened_since) {
-      continue;
-    }
-    out.push_back(std::move(c));
   }
   auto rank = [](const Record& r) {
     const auto& p = case_priorities();

@@ -99,15 +99,21 @@ struct CaseSettings {
 CaseChange set_case(const Context& ctx, Transaction& tx, const std::string& id, const CaseSettings& settings,
                     const KindSpec& kind = case_kind());
 
-struct CaseFilter {
+// What case and feedback listings both filter on.
+struct WorkFilter {
   // "new", "acknowledged", "waiting", "closed", "open" (all but closed) or
   // "all"; empty means "open".
   std::vector<std::string> statuses;
   std::string department;
-  std::string handler;  // a user, or "none" for unassigned cases
-  std::string contact;
-  std::string priority;
+  std::string handler;  // a user, or "none" for unassigned work
+  std::string contact;  // the item's contact (or feedback's influencer)
   std::optional<Timestamp> opened_since;
+
+  bool matches(const Record& item) const;
+};
+
+struct CaseFilter : WorkFilter {
+  std::string priority;
 };
 
 // True when `status` is among `statuses` ("open": all but closed; "all";

@@ -81,14 +81,10 @@ std::vector<Record> list_feedback(const Store& store, const FeedbackFilter& f) {
   std::vector<Record> out;
   for (auto& r : store.load_all(feedback_kind())) {
     auto topics = string_list(r.data.find("topics"));
-    bool keep = status_wanted(f.statuses, r.get("status")) && (f.department.empty() || r.get("department") == f.department) &&
-                (f.handler.empty() || r.get("handler") == (f.handler == "none" ? "" : f.handler)) &&
-                (f.source.empty() || r.get("source") == f.source) &&
+    bool keep = f.matches(r) && (f.source.empty() || r.get("source") == f.source) &&
                 (f.sentiment.empty() || r.get("sentiment") == f.sentiment) &&
                 (f.topic.empty() || std::find(topics.begin(), topics.end(), f.topic) != topics.end()) &&
-                (f.influencer.empty() || r.get("influencer") == f.influencer) &&
-                (f.contact.empty() || r.get("contact") == f.contact || r.get("influencer") == f.contact) &&
-                (!f.opened_since || *parse_stored_time(r.get("opened")) >= *f.opened_since);
+                (f.influencer.empty() || r.get("influencer") == f.influencer);
     if (keep) {
       out.push_back(std::move(r));
     }

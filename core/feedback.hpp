@@ -37,16 +37,12 @@ struct AddedFeedback {
 // department's queue or the handler.
 AddedFeedback add_feedback(const Context& ctx, Transaction& tx, const FeedbackInput& input);
 
-struct FeedbackFilter {
-  std::vector<std::string> statuses;  // as for cases; empty means open
-  std::string department;
-  std::string handler;  // a user, or "none"
+// `contact` matches the feedback's contact or its influencer.
+struct FeedbackFilter : WorkFilter {
   std::string source;
   std::string sentiment;
   std::string topic;
   std::string influencer;  // contact ID
-  std::string contact;     // contact ID (the influencer or the contact)
-  std::optional<Timestamp> opened_since;
 };
 
 // Feedback matching `filter`, newest first.
