@@ -167,9 +167,9 @@ CheckReport check_crm(const Store& store) {
       if (!record.data.is_map()) {
         continue;
       }
-      if (kind == &case_kind() || kind == &mission_kind()) {
-        auto inconsistent = kind == &case_kind() ? case_consistency_problems(record.data, shown)
-                                                 : mission_consistency_problems(record.data, shown);
+      if (kind == &case_kind() || kind == &feedback_kind() || kind == &mission_kind()) {
+        auto inconsistent = kind == &mission_kind() ? mission_consistency_problems(record.data, shown)
+                                                    : case_consistency_problems(record.data, shown);
         problems.insert(problems.end(), inconsistent.begin(), inconsistent.end());
       }
       collect_refs(record.data, kind->fields, shown, refs, "");
