@@ -145,6 +145,9 @@ void print_work_item(Session& session, const Record& c) {
       object.set("timers", timer_list);
     }
     object.set(key, v);
+    if (key == "influencer" && store.exists(contact_kind(), v.text())) {
+      object.set("influencer_name", store.load(contact_kind(), v.text()).get("screen_name"));
+    }
     if (key == "contact") {
       object.set("contact_name", named.front().get("contact_name"));
     }

@@ -28,7 +28,7 @@ LoggedCall log_call(const Context& ctx, Transaction& tx, const CallInput& in) {
     result.contact_created = true;
   } else {
     // Loading (not just resolving) refuses to link a call to a malformed record.
-    result.contact_id = ctx.store.find(contact_kind(), in.contact).id;
+    result.contact_id = find_contact(ctx.store, in.contact).id;
   }
   std::string by = in.by.empty() ? ctx.actor : ctx.store.find(user_kind(), in.by).id;
   std::string duration;

@@ -4,6 +4,7 @@
 #include "cases.hpp"
 #include "edit.hpp"
 #include "feedback.hpp"
+#include "suggest.hpp"
 #include "error.hpp"
 
 #include <algorithm>
@@ -125,11 +126,39 @@ std::optional<Record> influencer_by_handle(const Store& store, const std::string
   return std::nullopt;
 }
 
+Record find_contact(const Store& store, const std::string& input) {
+  try {
+    return store.find(contact_kind(), input);
+  } catch (const Error& e) {
+    if (e.status() != k_exit_not_found) {
+      throw;
+    }
+    if (auto r = influencer_by_handle(store, input)) {
+      return *r;
+    }
+    throw;
+  }
+}
+
 Record find_influencer(const Store& store, const std::string& input) {
   if (auto r = influencer_by_handle(store, input)) {
     return *r;
   }
-  Record r = store.find(contact_kind(), input);
+  Record r = [&] {
+    try {
+      return store.find(contact_kind(), input);
+    } catch (const Error& e) {
+      if (e.status() != k_exit_not_found) {
+        throw;
+      }
+      std::vector<std::string> handles;
+      for (const auto& i : list_influencers(store, "", "")) {
+        handles.push_back(i.get("screen_name"));
+      }
+      throw not_found_error("no influencer '" + input + "' (by screen name or contact ID)" +
+                            did_you_mean(input, handles));
+    }
+  }();
   if (r.get("kind") != k_influencer) {
     throw usage_error(r.id + " (" + r.get("name") + ") is a " + r.get("kind") + ", not an influencer");
   }

@@ -36,6 +36,10 @@ std::string add_influencer(const Context& ctx, Transaction& tx, ContactInput inp
 // name, with another influencer's screen name, or with a negative reach.
 void require_valid_influencer(const Store& store, const Record& contact);
 
+// The contact `input` names: an ID or prefix, else an influencer's screen
+// name (so `log-call --contact Rant112` works). Throws not-found.
+Record find_contact(const Store& store, const std::string& input);
+
 // The influencer with screen name `handle` (case and a leading '@' ignored).
 std::optional<Record> influencer_by_handle(const Store& store, const std::string& handle);
 // The influencer `input` names: a screen name, else a contact ID or prefix.

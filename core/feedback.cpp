@@ -36,6 +36,9 @@ AddedFeedback add_feedback(const Context& ctx, Transaction& tx, const FeedbackIn
   if (!in.influencer.empty() && !in.new_influencer.empty()) {
     throw usage_error("give --influencer or --new-influencer, not both");
   }
+  if (!in.new_influencer_urls.empty() && in.new_influencer.empty()) {
+    throw usage_error("--url belongs to --new-influencer");
+  }
   AddedFeedback added;
   std::string influencer;
   if (!in.new_influencer.empty()) {
@@ -45,10 +48,8 @@ AddedFeedback add_feedback(const Context& ctx, Transaction& tx, const FeedbackIn
     influencer = added.new_influencer = add_influencer(ctx, tx, person);
   } else if (!in.influencer.empty()) {
     influencer = find_influencer(store, in.influencer).id;
-  } else if (!in.new_influencer_urls.empty()) {
-    throw usage_error("--url belongs to --new-influencer");
   }
-  std::string contact = in.contact.empty() ? "" : store.find(contact_kind(), in.contact).id;
+  std::string contact = in.contact.empty() ? "" : find_contact(store, in.contact).id;
 
   Value fields = Value::map();
   std::string title = in.title.empty() ? title_from_text(in.text) : in.title;
