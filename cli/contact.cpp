@@ -55,7 +55,7 @@ void setup_show(CLI::App* parent, Session& session) {
   auto* cmd = parent->add_subcommand("show", "Show a contact with everything linked to it, newest first");
   cmd->add_option("id", *id, "Contact ID or unambiguous prefix")->required();
   cmd->callback([&session, id] {
-    print_contact(session, session.store().find(contact_kind(), *id));
+    print_contact(session, find_contact(session.store(), *id));
   });
 }
 
@@ -131,7 +131,7 @@ void setup_edit(CLI::App* parent, Session& session) {
     }
     Context ctx = session.context();
     Transaction tx(ctx.store);
-    Record contact = ctx.store.find(contact_kind(), o->id);
+    Record contact = find_contact(ctx.store, o->id);
     std::string id = contact.id;
     auto changed = edit_record(ctx, tx, std::move(contact), changes);
     if (const Record* edited = tx.staged(contact_kind(), id)) {
