@@ -24,5 +24,9 @@ void setup_reward(CLI::App& app, Session& session);
 void setup_report(CLI::App& app, Session& session);
 // `report leaderboard` and `report kpi`, added by setup_report.
 void add_score_reports(CLI::App* report, Session& session);
+// `report feedback`, added by setup_report.
+void add_feedback_report(CLI::App* report, Session& session);
+// `feedback import`, added by setup_feedback.
+void add_feedback_import(CLI::App* feedback, Session& session);
 
 }  // namespace crm::cli

@@ -128,6 +128,7 @@ void setup_feedback(CLI::App& app, Session& session) {
   setup_set(cmd, session);
   setup_list(cmd, session);
   setup_show(cmd, session);
+  add_feedback_import(cmd, session);
 }
 
 }  // namespace crm::cli

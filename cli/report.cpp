@@ -87,6 +87,7 @@ void setup_report(CLI::App& app, Session& session) {
   cmd->require_subcommand(1);
 
   add_score_reports(cmd, session);
+  add_feedback_report(cmd, session);
 
   auto overdue = std::make_shared<Filter>();
   auto* o = cmd->add_subcommand("overdue", "Open cases past a service-level target, most late first (silent if none)");

@@ -18,10 +18,25 @@ Record contact_named(const Transaction& tx, const Store& store, const std::strin
 }  // namespace
 
 std::string title_from_text(const std::string& text, std::size_t max_chars) {
-  std::string line = text.substr(0, text.find('\n'));
-  std::size_t chars = 0;
+  // The first line that says something, without its surrounding blanks.
+  std::string line;
+  std::size_t start = 0;
+  while (start <= text.size() && line.empty()) {
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    line = text.substr(start, end - start);
+    auto first = line.find_first_not_of(" \t\r");
+    line = first == std::string::npos ? "" : line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+    start = end + 1;
+  }
+  auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; };
+  std::size_t chars = static_cast<std::size_t>(std::count_if(line.begin(), line.end(), is_lead));
+  if (chars <= max_chars || max_chars == 0) {
+    return line;
+  }
+  // Keep max_chars - 1 characters, then the ellipsis.
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xc0) != 0x80 && ++chars > max_chars) {
+    if (is_lead(line[i]) && kept++ == max_chars - 1) {
       return line.substr(0, i) + "…";
     }
   }
@@ -30,7 +45,7 @@ std::string title_from_text(const std::string& text, std::size_t max_chars) {
 
 AddedFeedback add_feedback(const Context& ctx, Transaction& tx, const FeedbackInput& in) {
   const Store& store = ctx.store;
-  if (in.text.empty()) {
+  if (in.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw usage_error("feedback needs its text (--text TEXT, or on stdin)");
   }
   if (!in.influencer.empty() && !in.new_influencer.empty()) {

@@ -48,7 +48,8 @@ struct FeedbackFilter : WorkFilter {
 // Feedback matching `filter`, newest first.
 std::vector<Record> list_feedback(const Store& store, const FeedbackFilter& filter);
 
-// The text's first line, cut to at most `max_chars` characters with "…".
+// The text's first non-blank line, trimmed and cut to at most `max_chars`
+// characters with "…".
 std::string title_from_text(const std::string& text, std::size_t max_chars = 80);
 
 }  // namespace crm
