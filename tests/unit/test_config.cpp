@@ -1,24 +1,10 @@
 #include "config.hpp"
+#include "config_error.hpp"
 #include "error.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace crm;
-
-namespace {
-
-std::string error_of(const std::string& yaml) {
-  try {
-    load_config(yaml, "crm.yaml");
-  } catch (const Error& e) {
-    CHECK(e.status() == k_exit_data);
-    return e.what();
-  }
-  FAIL("expected an error");
-  return "";
-}
-
-}  // namespace
 
 TEST_CASE("load_config") {
   SUBCASE("an empty file means the documented defaults") {
@@ -45,12 +31,12 @@ TEST_CASE("load_config") {
     CHECK(c.list("contact_kinds") == std::vector<std::string>{"citizen", "business"});
   }
   SUBCASE("errors name the line") {
-    CHECK(error_of("a: 1\ntimezone: Mars/Base\n").rfind("crm.yaml:2: unknown time zone 'Mars/Base'", 0) == 0);
-    CHECK(error_of("defaults:\n  contact_kind: alien\n") ==
+    CHECK(config_error("a: 1\ntimezone: Mars/Base\n").rfind("crm.yaml:2: unknown time zone 'Mars/Base'", 0) == 0);
+    CHECK(config_error("defaults:\n  contact_kind: alien\n") ==
           "crm.yaml:2: defaults.contact_kind: 'alien' is not one of the allowed values");
-    CHECK(error_of("contact_kinds: citizen\n") == "crm.yaml:1: 'contact_kinds' must be a list, e.g. [a, b]");
-    CHECK(error_of("- a\n- b\n") == "crm.yaml:1: crm.yaml must be a mapping of settings (key: value)");
-    CHECK(error_of("timezone: [\n").rfind("crm.yaml:", 0) == 0);
+    CHECK(config_error("contact_kinds: citizen\n") == "crm.yaml:1: 'contact_kinds' must be a list, e.g. [a, b]");
+    CHECK(config_error("- a\n- b\n") == "crm.yaml:1: crm.yaml must be a mapping of settings (key: value)");
+    CHECK(config_error("timezone: [\n").rfind("crm.yaml:", 0) == 0);
   }
 }
 

@@ -1,9 +1,10 @@
 // Routing and service levels of feedback: the applies_to, sources, topics and
 // sentiments criteria of routing rules, and the kind and sentiment layers of
 // the sla policy.
-#include "feedback.hpp"
 #include "config.hpp"
+#include "config_error.hpp"
 #include "error.hpp"
+#include "feedback.hpp"
 #include "routing.hpp"
 #include "sla.hpp"
 #include "yaml_io.hpp"
@@ -15,17 +16,6 @@ using namespace crm;
 namespace {
 
 using Words = std::vector<std::string>;
-
-std::string config_error(const std::string& yaml) {
-  try {
-    load_config(yaml, "crm.yaml");
-  } catch (const Error& e) {
-    CHECK(e.status() == k_exit_data);
-    return e.what();
-  }
-  FAIL("expected an error");
-  return "";
-}
 
 // A feedback subject: anonymous unless `contact_kind` is given.
 RoutingSubject feedback(const std::string& source, const std::string& sentiment, Words topics,

@@ -1,4 +1,5 @@
 #include "config.hpp"
+#include "config_error.hpp"
 #include "error.hpp"
 #include "recognition_rules.hpp"
 
@@ -9,17 +10,6 @@
 using namespace crm;
 
 namespace {
-
-std::string error_of(const std::string& yaml) {
-  try {
-    load_config(yaml, "crm.yaml");
-  } catch (const Error& e) {
-    CHECK(e.status() == k_exit_data);
-    return e.what();
-  }
-  FAIL("expected an error");
-  return "";
-}
 
 bool has(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
@@ -146,38 +136,38 @@ recognition:
 }
 
 TEST_CASE("recognition errors name the line") {
-  CHECK(error_of("recognition:\n  points:\n    call-loged: 3\n") ==
+  CHECK(config_error("recognition:\n  points:\n    call-loged: 3\n") ==
         "crm.yaml:3: recognition.points.call-loged: 'call-loged' is not an action (did you mean 'call-logged'?)");
-  CHECK(error_of("recognition:\n  flags: [call-logged, case-wibbled]\n") ==
+  CHECK(config_error("recognition:\n  flags: [call-logged, case-wibbled]\n") ==
         "crm.yaml:2: recognition.flags: 'case-wibbled' is not an action");
-  CHECK(error_of("recognition:\n  badges:\n    mine:\n      counts: call-loged\n      grades: [1]\n") ==
+  CHECK(config_error("recognition:\n  badges:\n    mine:\n      counts: call-loged\n      grades: [1]\n") ==
         "crm.yaml:4: recognition.badges.mine.counts: 'call-loged' is not an action (did you mean 'call-logged'?)");
-  CHECK(error_of("recognition:\n  levels:\n    - 200\n    - 500\n    - 400\n") ==
+  CHECK(config_error("recognition:\n  levels:\n    - 200\n    - 500\n    - 400\n") ==
         "crm.yaml:5: recognition.levels: 400 must be larger than 500");
-  CHECK(error_of("recognition:\n  category_levels: [100, 100]\n") ==
+  CHECK(config_error("recognition:\n  category_levels: [100, 100]\n") ==
         "crm.yaml:2: recognition.category_levels: 100 must be larger than 100");
-  CHECK(error_of("recognition:\n  badges:\n    calls-logged:\n      grades: [-1, 5]\n") ==
+  CHECK(config_error("recognition:\n  badges:\n    calls-logged:\n      grades: [-1, 5]\n") ==
         "crm.yaml:4: recognition.badges.calls-logged.grades: '-1' is not a whole number above 0");
-  CHECK(error_of("recognition:\n  badges:\n    my-badge:\n      grades: [1, 5]\n") ==
+  CHECK(config_error("recognition:\n  badges:\n    my-badge:\n      grades: [1, 5]\n") ==
         "crm.yaml:4: recognition.badges.my-badge: a new badge needs 'counts' (an action) and 'grades' (e.g. [1, 10, 25])");
-  CHECK(error_of("recognition:\n  badges:\n    my-badge: {counts: case-opened}\n") ==
+  CHECK(config_error("recognition:\n  badges:\n    my-badge: {counts: case-opened}\n") ==
         "crm.yaml:3: recognition.badges.my-badge: a new badge needs 'counts' (an action) and 'grades' (e.g. [1, 10, 25])");
-  CHECK(error_of("calendars:\n  office: 24x7\nrecognition:\n  calendar: ofice\n") ==
+  CHECK(config_error("calendars:\n  office: 24x7\nrecognition:\n  calendar: ofice\n") ==
         "crm.yaml:4: recognition.calendar: no calendar 'ofice' in 'calendars' (did you mean 'office'?)");
-  CHECK(error_of("recognition:\n  calendar: office\n") ==
+  CHECK(config_error("recognition:\n  calendar: office\n") ==
         "crm.yaml:2: recognition.calendar: no calendar 'office' in 'calendars'");
-  CHECK(error_of("recognition:\n  flag_bonus: lots\n") ==
+  CHECK(config_error("recognition:\n  flag_bonus: lots\n") ==
         "crm.yaml:2: recognition.flag_bonus: 'lots' is not a whole number (0 or more)");
-  CHECK(error_of("recognition:\n  coins: []\n") ==
+  CHECK(config_error("recognition:\n  coins: []\n") ==
         "crm.yaml:2: 'recognition.coins' must be a list of numbers, e.g. [1, 10, 25]");
-  CHECK(error_of("recognition:\n  points:\n    mission-commented: {points: 2}\n") ==
+  CHECK(config_error("recognition:\n  points:\n    mission-commented: {points: 2}\n") ==
         "crm.yaml:3: recognition.points.mission-commented: a new rule needs a category, e.g. {points: 5, category: "
         "communication}");
   // A bare number for an action without a default rule has no category either.
-  CHECK(error_of("recognition:\n  points:\n    mission-commented: 2\n") ==
+  CHECK(config_error("recognition:\n  points:\n    mission-commented: 2\n") ==
         "crm.yaml:3: recognition.points.mission-commented: a new rule needs a category, e.g. {points: 5, category: "
         "communication}");
-  CHECK(error_of("recognition: [points]\n") == "crm.yaml:1: 'recognition' must be a mapping (key: value)");
+  CHECK(config_error("recognition: [points]\n") == "crm.yaml:1: 'recognition' must be a mapping (key: value)");
 }
 
 TEST_CASE("the 24x7 calendar needs no entry in calendars") {

@@ -1,4 +1,5 @@
 #include "config.hpp"
+#include "config_error.hpp"
 #include "error.hpp"
 #include "routing.hpp"
 #include "yaml_io.hpp"
@@ -10,17 +11,6 @@ using namespace crm;
 namespace {
 
 using Words = std::vector<std::string>;
-
-std::string config_error(const std::string& yaml) {
-  try {
-    load_config(yaml, "crm.yaml");
-  } catch (const Error& e) {
-    CHECK(e.status() == k_exit_data);
-    return e.what();
-  }
-  FAIL("expected an error");
-  return "";
-}
 
 Routing routing_of(const std::string& yaml) {
   return load_config(yaml, "crm.yaml").routing;
