@@ -119,4 +119,8 @@ YAML::Node parse(const std::string& text);
 // Lines of `text` without their line ends.
 std::vector<std::string> lines(const std::string& text);
 
+// `rows` as an aligned table as crm prints one: columns two spaces apart, each as wide
+// as its widest cell, the last one not padded and no trailing blanks.
+std::string aligned_table(const std::vector<std::vector<std::string>>& rows);
+
 }  // namespace e2e

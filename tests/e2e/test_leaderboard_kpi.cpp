@@ -67,32 +67,6 @@ struct Board {
   }
 };
 
-// An aligned table as crm prints one: columns two spaces apart, each as wide
-// as its widest cell, the last one not padded and no trailing blanks.
-std::string table(const std::vector<V>& rows) {
-  std::vector<std::size_t> widths(rows.front().size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      widths[i] = std::max(widths[i], row[i].size());
-    }
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) {
-        line += std::string(widths[i] - row[i].size() + 2, ' ');
-      }
-    }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out += line + "\n";
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("leaderboard: ranked by the week's points, ties share a rank, each above or below the average") {
@@ -128,7 +102,7 @@ TEST_CASE("leaderboard: ranked by the week's points, ties share a rank, each abo
   const std::string bar20(20, '#');
   const std::string bar17(17, '#');
   CHECK(s.ok({"report", "leaderboard"}) + "\n" ==
-        table({{"#", "USER", "NAME", "POINTS", "LEVEL", "VS AVERAGE", ""},
+        aligned_table({{"#", "USER", "NAME", "POINTS", "LEVEL", "VS AVERAGE", ""},
                {"1", "raquel", "Raquel Reyes", "105", "1", "above", bar20},
                {"2", "fiona", "Fiona Flores", "85", "1", "above", bar17},
                {"2", "frank", "Frank Fischer", "85", "1", "above", bar17},
@@ -149,7 +123,7 @@ TEST_CASE("leaderboard: ranked by the week's points, ties share a rank, each abo
 
   // Nobody scored before Wed 18 at the front desk: no bars, both exactly at the average 0.
   CHECK(s.ok({"report", "leaderboard", "--department", "front", "--until", "2026-11-18"}) ==
-        table({{"#", "USER", "NAME", "POINTS", "LEVEL", "VS AVERAGE", ""},
+        aligned_table({{"#", "USER", "NAME", "POINTS", "LEVEL", "VS AVERAGE", ""},
                {"1", "fiona", "Fiona Flores", "0", "1", "average", ""},
                {"1", "frank", "Frank Fischer", "0", "1", "average", ""}}) +
             "\naverage: 0.00 points over 2 users (custom)");

@@ -36,32 +36,6 @@ V told_as_text(const std::vector<YAML::Node>& notes) {
   return out;
 }
 
-// An aligned table as crm prints one: columns two spaces apart, each as wide
-// as its widest cell, the last one not padded and no trailing blanks.
-std::string table(const std::vector<V>& rows) {
-  std::vector<std::size_t> widths(rows.front().size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      widths[i] = std::max(widths[i], row[i].size());
-    }
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) {
-        line += std::string(widths[i] - row[i].size() + 2, ' ');
-      }
-    }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out += line + "\n";
-  }
-  return out;
-}
-
 // The story's office. Vera (a senior VP in exec) acts unless told otherwise;
 // Customer Support has the reps Sam and Sue; Marketing has Mia (manager) and
 // the intern Ian.
@@ -628,7 +602,7 @@ TEST_CASE("comments tell a mission's creator and taker and show up in mission sh
 
   // mission show lists them, oldest first, in the table and in JSON.
   std::string shown = s.ok({"mission", "show", id});
-  std::string comments = "Comments\n" + table({{"WHEN", "BY", "COMMENT"},
+  std::string comments = "Comments\n" + aligned_table({{"WHEN", "BY", "COMMENT"},
                                                {"2026-11-23 10:00", "sue", "Does this include key accounts?"},
                                                {"2026-11-23 10:30", "vera", "Yes"},
                                                {"2026-11-23 12:00", "ian", "Marketing can help"},
@@ -696,11 +670,11 @@ TEST_CASE("mission list: what I could accept by default, --mine, --created, --al
   Result r = s.run({"--as", "sue", "mission", "list"});
   CHECK(r.status == 0);
   CHECK(r.err.empty());
-  CHECK(r.out == table({{"ID", "STATUS", "DUE", "CREATOR", "TAKER", "REWARD", "TITLE"},
+  CHECK(r.out == aligned_table({{"ID", "STATUS", "DUE", "CREATOR", "TAKER", "REWARD", "TITLE"},
                         {support, "available", "2026-12-01 17:00", "vera", "", k_beach, k_title},
                         {by_sam, "available", "", "sam", "", "Cookies", "Fix the coffee machine"}}));
   r = s.run({"--as", "sam", "mission", "ls", "--mine"});
-  CHECK(r.out == table({{"ID", "STATUS", "DUE", "CREATOR", "TAKER", "REWARD", "TITLE"},
+  CHECK(r.out == aligned_table({{"ID", "STATUS", "DUE", "CREATOR", "TAKER", "REWARD", "TITLE"},
                         {done, "completed", "", "vera", "sam", "Tea", "Sort the files"},
                         {taken, "taken", "", "vera", "sam", "Pizza", "Answer the backlog"}}));
 
@@ -774,16 +748,16 @@ TEST_CASE("mission show: the fields, the sub-mission tree two levels deep, comme
                      "updated:     2026-11-23 15:00\n"
                      "\n"
                      "Sub-missions\n" +
-                     table({{"ID", "STATUS", "TAKER", "REWARD", "TITLE"},
+                     aligned_table({{"ID", "STATUS", "TAKER", "REWARD", "TITLE"},
                             {survey, "taken", "ian", k_cake, k_survey},
                             {"  " + print, "available", "", "Donuts", "Print the survey"},
                             {slides, "available", "", "Cookies", "Make slides"}}) +
                      "\n"
                      "Comments\n" +
-                     table({{"WHEN", "BY", "COMMENT"}, {"2026-11-23 15:00", "vera", "Looking forward to it"}}) +
+                     aligned_table({{"WHEN", "BY", "COMMENT"}, {"2026-11-23 15:00", "vera", "Looking forward to it"}}) +
                      "\n"
                      "History\n" +
-                     table({{"WHEN", "EVENT", "BY", "DETAIL"},
+                     aligned_table({{"WHEN", "EVENT", "BY", "DETAIL"},
                             {"2026-11-23 09:00", "created", "vera", ""},
                             {"2026-11-23 10:00", "accepted", "sam", "taker: sam"},
                             {"2026-11-23 15:00", "commented", "vera", "note: Looking forward to it"}}));
@@ -791,7 +765,7 @@ TEST_CASE("mission show: the fields, the sub-mission tree two levels deep, comme
   // A sub-mission shows its parent and its own subtree; a leaf shows no sub-missions.
   std::string shown = s.ok({"mission", "show", survey.substr(0, 8)});
   CHECK(shown.find("\nparent:   " + id + "\n") != std::string::npos);
-  CHECK(shown.find("Sub-missions\n" + table({{"ID", "STATUS", "TAKER", "REWARD", "TITLE"},
+  CHECK(shown.find("Sub-missions\n" + aligned_table({{"ID", "STATUS", "TAKER", "REWARD", "TITLE"},
                                             {print, "available", "", "Donuts", "Print the survey"}})) !=
         std::string::npos);
   shown = s.ok({"mission", "show", slides});

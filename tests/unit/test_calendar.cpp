@@ -1,6 +1,7 @@
 #include "calendar.hpp"
 #include "error.hpp"
 #include "yaml_io.hpp"
+#include "times.hpp"
 
 #include <doctest/doctest.h>
 
@@ -20,8 +21,6 @@ always: 24x7
 std::map<std::string, BusinessCalendar> calendars(const std::string& yaml) {
   return parse_calendars(parse_yaml(yaml, "crm.yaml"), ConfigReader("crm.yaml"), find_zone("UTC"));
 }
-
-Timestamp utc(const std::string& text) { return *parse_stored_time(text); }
 
 std::string calendar_error(const std::string& yaml) {
   try {

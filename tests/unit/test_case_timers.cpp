@@ -1,5 +1,6 @@
 #include "case_timers.hpp"
 #include "yaml_io.hpp"
+#include "times.hpp"
 
 #include <doctest/doctest.h>
 
@@ -39,8 +40,6 @@ const CaseTimer& timer(const std::vector<CaseTimer>& timers, const std::string& 
   FAIL("no " << target << " timer");
   return timers.front();
 }
-
-Timestamp utc(const std::string& text) { return *parse_stored_time(text); }
 
 }  // namespace
 

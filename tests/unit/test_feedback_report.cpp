@@ -1,6 +1,7 @@
 // feedback_report: counts per group, open vs resolved, median time to resolution and the weekly trend.
 #include "error.hpp"
 #include "feedback_report.hpp"
+#include "times.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,12 +10,6 @@
 using namespace crm;
 
 namespace {
-
-Timestamp utc(const std::string& text) {
-  auto t = parse_stored_time(text);
-  REQUIRE(t);
-  return *t;
-}
 
 Value entry(const std::string& at, const std::string& event) {
   Value e = Value::map();

@@ -1,18 +1,13 @@
 #include "config.hpp"
 #include "error.hpp"
 #include "kpi.hpp"
+#include "times.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace crm;
 
 namespace {
-
-Timestamp utc(const std::string& text) {
-  auto t = parse_stored_time(text);
-  REQUIRE(t);
-  return *t;
-}
 
 Action act(const std::string& at, const std::string& name, const std::string& actor, const std::string& about) {
   return {utc(at), name, actor, actor, about};

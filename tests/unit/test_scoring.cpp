@@ -2,6 +2,7 @@
 #include "error.hpp"
 #include "scoring.hpp"
 #include "temp_dir.hpp"
+#include "times.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,12 +11,6 @@
 using namespace crm;
 
 namespace {
-
-Timestamp utc(const std::string& text) {
-  auto t = parse_stored_time(text);
-  REQUIRE(t);
-  return *t;
-}
 
 // An action taken by `actor` and credited to `credited` (the actor when empty).
 Action act(const std::string& at, const std::string& name, const std::string& actor, const std::string& about,

@@ -1,19 +1,10 @@
 #include "error.hpp"
 #include "timestamp.hpp"
+#include "times.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace crm;
-
-namespace {
-
-Timestamp utc(const std::string& s) {
-  auto t = parse_stored_time(s);
-  REQUIRE(t.has_value());
-  return *t;
-}
-
-}  // namespace
 
 TEST_CASE("format_utc and parse_stored_time") {
   CHECK(format_utc(utc("2026-11-23T09:30:00Z")) == "2026-11-23T09:30:00Z");
