@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <map>
 #include <set>
 
 namespace crm {
@@ -55,33 +57,44 @@ Period kpi_period(const std::string& name, Timestamp now, TimeZone zone, const s
 std::vector<KpiResult> kpi_report(const std::vector<Action>& actions, const std::vector<std::string>& users,
                                   const BusinessCalendar& calendar, const Period& period, const KpiTargets& targets) {
   auto days = calendar.working_days(period.since, period.until);
+  // One pass over the actions, tallied per actor.
+  struct Tally {
+    long long calls = 0;
+    std::vector<long long> per_day;
+    std::set<std::string> cleaned;
+  };
+  std::map<std::string, Tally> tallies;
+  for (const auto& a : actions) {
+    if (!period.contains(a.at) || (a.name != "call-logged" && a.name != "contact-edited")) {
+      continue;
+    }
+    Tally& t = tallies[a.actor];
+    if (a.name == "contact-edited") {
+      t.cleaned.insert(a.about);
+      continue;
+    }
+    ++t.calls;
+    t.per_day.resize(days.size(), 0);
+    // Days are in order: the last one starting at or before the call.
+    auto day = std::upper_bound(days.begin(), days.end(), a.at,
+                                [](Timestamp at, const auto& d) { return at < d.first; });
+    if (day != days.begin() && a.at < std::prev(day)->second) {
+      ++t.per_day[static_cast<std::size_t>(std::prev(day) - days.begin())];
+    }
+  }
   std::vector<KpiResult> out;
   for (const auto& user : users) {
+    Tally& t = tallies[user];
+    t.per_day.resize(days.size(), 0);
     KpiResult r;
     r.user = user;
     r.working_days = static_cast<long long>(days.size());
-    std::vector<long long> per_day(days.size(), 0);
-    std::set<std::string> cleaned;
-    for (const auto& a : actions) {
-      if (a.actor != user || !period.contains(a.at)) {
-        continue;
-      }
-      if (a.name == "call-logged") {
-        ++r.calls;
-        auto day = std::find_if(days.begin(), days.end(),
-                                [&](const auto& d) { return a.at >= d.first && a.at < d.second; });
-        if (day != days.end()) {
-          ++per_day[static_cast<std::size_t>(day - days.begin())];
-        }
-      } else if (a.name == "contact-edited") {
-        cleaned.insert(a.about);
-      }
-    }
-    r.contact_updates = static_cast<long long>(cleaned.size());
+    r.calls = t.calls;
+    r.contact_updates = static_cast<long long>(t.cleaned.size());
     r.calls_per_day = days.empty() ? 0 : static_cast<double>(r.calls) / static_cast<double>(days.size());
     if (targets.calls_per_day) {
       double target = *targets.calls_per_day;
-      r.short_days = std::count_if(per_day.begin(), per_day.end(),
+      r.short_days = std::count_if(t.per_day.begin(), t.per_day.end(),
                                    [&](long long n) { return static_cast<double>(n) < target; });
       // Compared as calls against target x days, so 2.0 per day over 5 days needs exactly 10.
       if (static_cast<double>(r.calls) + 1e-9 < target * static_cast<double>(days.size())) {

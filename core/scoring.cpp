@@ -104,15 +104,14 @@ class Scorer {
 
   UserScore finish() {
     // Flags in the configured order, then badges in rule order; unearned ones are left out.
-    auto order = [&](const BadgeHolding& b) {
-      const auto& names = b.flag ? m_rules.flags : std::vector<std::string>{};
-      auto it = std::find(names.begin(), names.end(), b.name);
+    const auto& flags = m_rules.flags;
+    const auto& rules = m_rules.badges;
+    auto order = [&](const BadgeHolding& b) -> std::ptrdiff_t {
       if (b.flag) {
-        return static_cast<long long>(it - names.begin());
+        return std::find(flags.begin(), flags.end(), b.name) - flags.begin();
       }
-      auto bt = std::find_if(m_rules.badges.begin(), m_rules.badges.end(),
-                             [&](const BadgeRule& r) { return r.name == b.name; });
-      return static_cast<long long>(m_rules.flags.size()) + (bt - m_rules.badges.begin());
+      auto rule = std::find_if(rules.begin(), rules.end(), [&](const BadgeRule& r) { return r.name == b.name; });
+      return static_cast<std::ptrdiff_t>(flags.size()) + (rule - rules.begin());
     };
     auto& badges = m_score.badges;
     badges.erase(std::remove_if(badges.begin(), badges.end(), [](const BadgeHolding& b) { return b.grade == 0; }),
