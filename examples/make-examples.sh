@@ -14,7 +14,8 @@
 # "present" is Monday 2026-11-23, 10:00. Times are local (America/Chicago,
 # CST).
 # Cases are opened from calls (log-call --open-case) and handled by the users
-# named with --as; users read their notifications with `crm inbox read`.
+# named with --as, as are feedback, missions and rewards; users read their
+# notifications with `crm inbox read`.
 # `crm escalate` runs where the story's crontab would run it (see cron()
 # below), so dropped balls are escalated and due-soon warnings sent at
 # plausible moments. Set CRM_EXAMPLES_CRON_LOG=FILE to keep the lines it
