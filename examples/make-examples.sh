@@ -14,13 +14,14 @@
 # "present" is Monday 2026-11-23, 10:00. Times are local (America/Chicago,
 # CST).
 # Cases are opened from calls (log-call --open-case) and handled by the users
-# named with --as; users read their notifications with `crm inbox read`.
+# named with --as, as are feedback, missions and rewards; users read their
+# notifications with `crm inbox read`.
 # `crm escalate` runs where the story's crontab would run it (see cron()
 # below), so dropped balls are escalated and due-soon warnings sent at
 # plausible moments. Set CRM_EXAMPLES_CRON_LOG=FILE to keep the lines it
 # prints (they are dropped otherwise).
-# Record IDs are random, so each run produces new contact, call, case and
-# notification IDs.
+# Record IDs are random, so each run produces new contact, call, case,
+# feedback, mission, reward and notification IDs.
 set -euo pipefail
 
 CRM=${CRM:-crm}
@@ -103,13 +104,25 @@ cases:
   default_priority: normal
   reopen_to: acknowledged       # a citizen who calls back gets the same handler
 
-# Cases opened without --department or --handler go to the first rule that
-# matches, else to routing.default. The city's rules only match the city's
-# contacts (citizens, the school district, the local press), so a Nordwind
-# customer never lands in a city queue, and vice versa.
+# Cases and feedback opened without --department or --handler go to the
+# first rule that matches, else to routing.default. The city's rules only
+# match the city's contacts (citizens, the school district, the local press),
+# so a Nordwind customer never lands in a city queue, and vice versa.
 routing:
   default: customer-support
   rules:
+    # Feedback first: news about the city's MyRiverton app goes to the
+    # product team that builds it (digital services), whoever it came from;
+    # without this rule a post by the local-media blogger Rant112 would go to
+    # the mayor's office (rule 6).
+    - department: digital
+      applies_to: [feedback]
+      topics: [myriverton-app]
+    # What Nordwind hears about prices and the 2027 tender goes to the
+    # executive.
+    - department: executive
+      applies_to: [feedback]
+      topics: [pricing, tender-2027]
     # City of Riverton. Anything about the water system goes to the water
     # department, even when it also mentions a road or a sidewalk...
     - department: water
@@ -179,11 +192,16 @@ sla:
     water:            {calendar: city-hall, acknowledge: 4h, update: 1w, resolve: 2w}
     public-works:     {calendar: city-hall, acknowledge: 1d, update: 3d, resolve: 3w}
     mayor-office:     {calendar: city-hall, acknowledge: 1d, update: 1w, resolve: 4w}
-  # The priority's targets win over the department's.
+    digital:          {calendar: city-hall, acknowledge: 4h, update: 1d, resolve: 2w}
+  # The priority's targets win over the department's (cases only)...
   priority:
     urgent: {calendar: always, acknowledge: 30m, update: 4h, resolve: 1d}
     high:   {acknowledge: 2h}
     low:    {acknowledge: 2d, update: 1w, resolve: 6w}
+  # ...and for feedback, the sentiment's: a complaint in public is answered
+  # fast.
+  sentiment:
+    negative: {acknowledge: 2h}
 
 # Who hears of a dropped ball: level 1 at the due time, then one more level
 # after each further `every` (business time, in the case's calendar). Every
@@ -195,10 +213,20 @@ escalation:
     water:            {chain: [handler, manager, director], every: 4h}
     public-works:     {chain: [handler, manager, "user:marcus"], every: 1d}
     mayor-office:     {chain: [handler, director], every: 1d}
-# Recognition: points, badges and levels use the defaults (crm-files(5)).
+    digital:          {chain: [handler, manager, director], every: 4h}
+
+# Recognition: badges, levels and coins use the defaults (crm-files(5)), and
+# so do points, plus points for handling feedback (which earns nothing by
+# default) and for comments on missions.
 # KPI targets such as "2 calls logged per working day" count City Hall's
 # working days, so Thanksgiving and the day after are no one's shortfall.
 recognition:
+  points:
+    feedback-opened:       {points: 10, category: communication}
+    feedback-acknowledged: {points: 10, category: time-management}
+    feedback-updated:      {points: 5, category: communication}
+    feedback-closed:       {points: 10, category: account-management}
+    mission-commented:     {points: 2, category: communication}
   calendar: city-hall
 EOF
 
@@ -216,6 +244,7 @@ crm_at '2026-11-02 08:01' department add marketing        --name "Nordwind Servi
 crm_at '2026-11-02 08:02' department add water            --name "City of Riverton - Water Department" >/dev/null
 crm_at '2026-11-02 08:02' department add public-works     --name "City of Riverton - Public Works" >/dev/null
 crm_at '2026-11-02 08:03' department add mayor-office     --name "City of Riverton - Office of the Mayor" >/dev/null
+crm_at '2026-11-02 08:03' department add digital          --name "City of Riverton - Digital Services" >/dev/null
 
 # The first user needs no --as.
 crm_at '2026-11-02 08:05' user add vera --name "Vera Lindqvist" --email vera.lindqvist@nordwind-services.example \
@@ -234,6 +263,10 @@ crm_at '2026-11-02 08:16' --as vera department edit executive --manager vera
 crm_at '2026-11-02 08:16' --as vera department edit customer-support --manager hannah
 crm_at '2026-11-02 08:17' --as vera department edit field-service --manager jonas
 crm_at '2026-11-02 08:17' --as vera department edit marketing --manager vera
+# The VP keeps herself off the leaderboard, and puts up the first reward.
+crm_at '2026-11-02 08:18' --as vera user set vera --hide-from-leaderboard
+REWARD_LUNCH=$(crm_at '2026-11-02 08:20' --as vera reward add --name "Lunch with Vera" --cost 1 --quantity 4 --expires 2027-01-01 \
+  --description "Lunch at the Old Mill with the VP, on the company.")
 
 # Vera adds the city's director, who adds her own people.
 crm_at '2026-11-02 08:25' --as vera user add diane --name "Diane Mercer" --email dmercer@cityofriverton.example \
@@ -247,11 +280,20 @@ crm_at '2026-11-02 08:33' --as diane user add marcus --name "Marcus Bell" --emai
 crm_at '2026-11-02 08:35' --as diane department edit public-works --manager diane
 crm_at '2026-11-02 08:35' --as diane department edit water --manager olivia
 crm_at '2026-11-02 08:36' --as diane department edit mayor-office --manager marcus
+# Digital services: the city's product team, which builds the MyRiverton app
+# (pay a water bill, report a leak, see the outage map).
+crm_at '2026-11-02 08:37' --as diane user add nate --name "Nate Brooks" --email nbrooks@cityofriverton.example \
+  --department digital --role product-manager --manager diane >/dev/null
+crm_at '2026-11-02 08:38' --as diane department edit digital --manager nate
+crm_at '2026-11-02 08:39' --as nate user add lena --name "Lena Fischer" --email lfischer@cityofriverton.example \
+  --department digital --role developer --manager nate >/dev/null
 crm_at '2026-11-02 08:40' --as olivia user add raquel --name "Raquel Soto" --email rsoto@cityofriverton.example \
   --department water --role agent --manager olivia >/dev/null
 # New water cases are announced to Olivia (the manager) and Raquel (who takes
 # most calls), not to every member of the department.
 crm_at '2026-11-02 08:41' --as olivia department edit water --queue-owner raquel
+REWARD_PARKING=$(crm_at '2026-11-02 08:45' --as olivia reward add --name "Reserved parking at City Hall for December" --cost 3 --quantity 1 \
+  --expires 2026-12-01 --description "The space next to the main entrance, all of December.")
 
 ###########################################################################
 # Nordwind's existing accounts, entered on the first morning.
@@ -348,6 +390,14 @@ case_at '2026-11-04 14:22' spencer update "$CASE_MARGARET" \
 HAROLD=$(crm_at '2026-11-05 06:55' --as raquel contact add --name "Harold Jenkins" --kind citizen \
   --phone "+1 555-0157" --tag elm-street --note "318 Elm Street.")
 cron '2026-11-05 07:00'
+# Feedback, not a case: nobody asked for anything, but the product team
+# should know. Its topic routes it to digital services (routing rule 1).
+FB_TRAFFIC=$(crm_at '2026-11-05 08:20' --as lena feedback add --source web-stats --topic myriverton-app --topic outage-map \
+  --title "Outage map: 40 times the usual traffic since 07:00, and no outage shown on Elm St" \
+  --text "Web stats: the MyRiverton outage map had 40 times its usual traffic between 07:00 and 08:00, nearly all from Riverton, after the Elm St main burst. The map shows no outage there.")
+crm_at '2026-11-05 08:22' --as lena feedback ack "$FB_TRAFFIC"
+crm_at '2026-11-05 09:35' --as lena feedback update "$FB_TRAFFIC" \
+  --note "The map reads outages from the nightly GIS export, so the burst shows tomorrow. Put a banner on the map by hand: 'Elm St: no water, crews on site'."
 # An urgent case: the title mentions both water and a road, and the first
 # matching rule (water) wins. Raquel passes it straight to Spencer's crew.
 CASE_BURST=$(open_case '2026-11-05 07:00' --as raquel log-call --contact "$HAROLD" --by raquel --at '2026-11-05 06:50' --duration 3m \
@@ -369,9 +419,10 @@ log '2026-11-05 09:25' --as olivia log-call --contact "$FRANK" --by olivia --at 
   --direction out --channel phone \
   --summary "Explained: 8-inch main burst under Elm St, crew isolating it, restoration expected around 6 pm. Gave him the claims process (City Clerk)." \
   --case "$CASE_FRANK"
-RANT=$(crm_at '2026-11-05 10:05' --as marcus contact add --name "Rant112" --kind influencer \
-  --email rant112@riverton-rants.example --tag blog --tag local-media \
-  --note "Writes the 'Riverton Rants' blog. Real name unknown.")
+# Known only by a screen name: an influencer (a contact of kind influencer).
+RANT=$(crm_at '2026-11-05 10:05' --as marcus influencer add Rant112 --platform blog \
+  --url https://riverton-rants.example --reach 3100 --email rant112@riverton-rants.example \
+  --tag blog --tag local-media --description "Writes the 'Riverton Rants' blog about City Hall. Real name unknown.")
 log '2026-11-05 10:10' --as marcus log-call --contact "$RANT" --by marcus --at '2026-11-05 09:50' \
   --direction in --channel blog \
   --summary "Post 'Riverton's pipes are older than your grandma' blames the city for the Elm St break and asks why October's pressure complaints were ignored."
@@ -406,6 +457,8 @@ case_at '2026-11-05 20:50' spencer close "$CASE_BURST" \
 cron '2026-11-06 07:00'
 crm_at '2026-11-06 08:00' --as olivia user add kim --name "Kim Alvarez" --email kalvarez@cityofriverton.example \
   --department water --role billing-clerk --manager olivia >/dev/null
+crm_at '2026-11-06 08:10' --as lena feedback close "$FB_TRAFFIC" \
+  --resolution "Traffic back to normal once the water was back; banner taken down. A live outage feed for the map is on the backlog."
 case_at '2026-11-06 08:15' olivia close "$CASE_FRANK" \
   --resolution "Water back on at 20:40 on 5 Nov; the diner reopens today. Lost-business claims go to the City Clerk (process explained)."
 log '2026-11-06 08:50' --as raquel log-call --contact "$MARGARET" --by raquel --at '2026-11-06 08:40' --duration 4m \
@@ -472,6 +525,12 @@ case_at '2026-11-09 13:51' kim ack "$CASE_AISHA"
 case_at '2026-11-09 13:53' kim wait "$CASE_AISHA" \
   --note "Actual read booked for 17 Nov; Aisha is to leave the side gate unlocked and tell us when the reader has been."
 cron '2026-11-10 07:00'
+# After the outage, the VP challenges customer support (a mission for the
+# department, with a reward). Devin takes it.
+MISSION_GUIDE=$(crm_at '2026-11-10 08:00' --as vera mission create --title "A winter call-out guide for our operators" \
+  --reward "A day off before Christmas" --audience department:customer-support --due '2026-11-20 17:00' \
+  --description "After yesterday's Red Mesa outage: a two-page guide for every operator's control room. Who to call at any hour, what we need from them (turbine ID, alarm text), how fast we call back. Out to all customers before the first winter storm.")
+crm_at '2026-11-10 08:30' --as devin mission accept "$MISSION_GUIDE"
 log '2026-11-10 09:10' --as jonas log-call --contact "$STEFAN" --by jonas --at '2026-11-10 09:05' \
   --direction out --channel email \
   --summary "Ordered 40 rolls of leading-edge protection tape and 25 resin kits for winter blade repairs; need delivery by 20 Nov."
@@ -489,6 +548,13 @@ log '2026-11-10 16:00' --as marcus log-call --contact "$RANT" --by marcus --at '
   --summary "Replied under the blog post: Elm St main replacement is in the 2027 capital plan; the boil-water notice was lifted on 7 Nov."
 
 cron '2026-11-11 07:00'
+crm_at '2026-11-11 08:50' --as vera mission comment "$MISSION_GUIDE" "Put the Red Mesa substation's number in it too: the utility's, not ours."
+# Devin writes the text, and asks marketing for the layout: a sub-mission.
+MISSION_LAYOUT=$(crm_at '2026-11-11 09:00' --as devin mission create --parent "$MISSION_GUIDE" \
+  --title "Lay out the winter call-out guide as a branded two-page PDF" --reward "Lunch with Devin" \
+  --audience department:marketing --due '2026-11-17 17:00' \
+  --description "The text is in the shared drive (call-out-guide.docx). Two pages, our colours, printable in black and white.")
+crm_at '2026-11-11 10:00' --as priya mission accept "$MISSION_LAYOUT"
 # Wednesday 11 November: a caller who would not give a name. Raquel makes
 # a contact from the call, a citizen with the number the phone showed, so
 # the first routing rule sends the case to the water queue. She takes it.
@@ -531,6 +597,12 @@ CASE_LEAD=$(open_case '2026-11-12 15:45' --as priya log-call --contact "$BJORN" 
   --summary "Website chat: asked whether we service older GE 1.5 turbines and what a maintenance contract costs. Passed to Vera." \
   --title "Website lead: maintenance for 12 out-of-warranty GE 1.5 MW turbines")
 cron '2026-11-13 07:00'
+# Jonas asks Mei for help by name; she takes it, then other work wins and it
+# goes past its due date (cron reminds them both once).
+MISSION_SERIALS=$(crm_at '2026-11-13 08:15' --as jonas mission create --audience mei \
+  --title "Collect the oil-cooler fan-motor serial numbers from every operator" --reward "Coffee and cake from the bakery" \
+  --due '2026-11-20 17:00' --description "After PG-37: we want to know which turbines have fan motors from the same batch.")
+crm_at '2026-11-13 08:40' --as mei mission accept "$MISSION_SERIALS"
 CASE_RM22=$(open_case '2026-11-13 09:30' --as jonas log-call --contact "$CARLOS" --by jonas --at '2026-11-13 09:00' --duration 20m \
   --direction out --channel phone \
   --summary "Vibration trend on RM-22 shows main-bearing wear. Recommended an exchange before January; quote to follow once a crane is found." \
@@ -552,6 +624,8 @@ case_at '2026-11-13 14:08' marcus ack "$CASE_RECORDS" --note "The answer is due 
 case_at '2026-11-13 14:12' marcus forward "$CASE_RECORDS" --to olivia \
   --note "Please pull every low-pressure complaint from Elm St in October; the answer is due by 30 Nov."
 
+crm_at '2026-11-13 16:00' --as priya mission complete "$MISSION_LAYOUT" --note "PDF in the shared drive: call-out-guide.pdf."
+
 # The weekend. Saturday's run tells Vera (and Priya, who asked) that the
 # website lead has waited more than a business day to be acknowledged.
 cron '2026-11-14 07:00'
@@ -564,6 +638,8 @@ cron '2026-11-15 07:00'
 
 cron '2026-11-16 07:00'
 crm_at '2026-11-16 08:30' --as hannah user edit devin --role senior-agent
+crm_at '2026-11-16 08:32' --as hannah reward add --name "A Friday afternoon off" --cost 2 \
+  --description "Any Friday afternoon before the end of January, agreed with your manager." >/dev/null
 crm_at '2026-11-16 08:35' --as vera inbox read --all
 case_at '2026-11-16 08:40' vera ack "$CASE_LEAD" --note "Intro call with Bjørn this afternoon."
 crm_at '2026-11-16 08:55' --as olivia inbox read --all
@@ -574,6 +650,8 @@ crm_at '2026-11-16 09:05' --as priya inbox read "$READ"
 log '2026-11-16 09:10' --as priya log-call --contact "$TOM" --by priya --at '2026-11-16 08:52' \
   --direction in --channel email \
   --summary "Interested in the case study. Wants a 20-minute interview with Vera, turbine photos, and Prairie Gale's sign-off."
+crm_at '2026-11-16 09:30' --as devin mission reject "$MISSION_LAYOUT" \
+  --reason "The 24/7 number must be on the front page, large enough to read across a control room."
 cron '2026-11-16 10:00'
 GLORIA=$(crm_at '2026-11-16 11:05' --as raquel contact add --name "Gloria Banks" --kind citizen \
   --phone "+1 555-0139" --tag leak --note "88 Oak Court.")
@@ -594,6 +672,8 @@ case_at '2026-11-16 13:05' spencer ack "$CASE_GLORIA" --note "Crew booked for to
 case_at '2026-11-16 13:08' spencer update "$CASE_DAMAGE" \
   --note "Harold's claim form is with the City Clerk. The curb will be rebuilt with the Elm St main replacement."
 cron '2026-11-16 14:00'
+crm_at '2026-11-16 14:10' --as priya mission complete "$MISSION_LAYOUT" --note "The 24/7 number is on the front page now, in 28 pt."
+crm_at '2026-11-16 14:30' --as devin mission approve "$MISSION_LAYOUT" --note "Perfect, thank you!"
 log '2026-11-16 15:00' --as vera log-call --contact "$BJORN" --by vera --at '2026-11-16 14:00' --duration 30m \
   --direction out --channel video \
   --summary "Intro call: the co-op wants scheduled maintenance from April 2027. Sending our capability deck and a draft price for 12 turbines." \
@@ -611,6 +691,8 @@ case_at '2026-11-17 10:35' jonas update "$CASE_RM22" \
 # Kevin's case misses its two-week resolve target at 11:26. Cron escalates
 # it along the water department's chain: Raquel now, Olivia (her manager)
 # tomorrow at 07:00, Diane (the director) tomorrow at noon.
+crm_at '2026-11-17 11:00' --as devin mission complete "$MISSION_GUIDE" \
+  --note "The guide went to the control rooms of all five operators this morning, with the Red Mesa substation's number."
 cron '2026-11-17 12:00'
 cron '2026-11-17 14:00'
 log '2026-11-17 14:20' --as spencer log-call --contact "$GLORIA" --by spencer --at '2026-11-17 13:30' --duration 40m \
@@ -626,6 +708,8 @@ case_at '2026-11-17 16:00' raquel update "$CASE_RECORDS" \
 case_at '2026-11-17 16:05' raquel forward "$CASE_RECORDS" --to marcus \
   --note "The scans are in the shared drive; over to you for redaction and release."
 cron '2026-11-18 07:00'
+crm_at '2026-11-18 08:30' --as vera mission approve "$MISSION_GUIDE" --note "Well done. Take your day off whenever suits Hannah."
+crm_at '2026-11-18 08:45' --as devin reward redeem "$REWARD_LUNCH"
 crm_at '2026-11-18 09:55' --as marcus inbox read --all
 cron '2026-11-18 10:00'
 case_at '2026-11-18 10:20' marcus wait "$CASE_RECORDS" \
@@ -640,6 +724,16 @@ log '2026-11-18 16:30' --as vera log-call --contact "$LINDA" --by vera --at '202
   --direction out --channel visit \
   --summary "Met in Dodge City: revised offer with 97.5% availability and penalties capped at 15% of the annual fee. Linda takes it to her board on 30 Nov."
 cron '2026-11-19 07:00'
+# Rant112 slams the city's app. Marcus, who reads the blog, records the post
+# as feedback from the influencer; its topic routes it to the product team
+# (rule 1, ahead of rule 6, which would send Rant112 to the mayor's office).
+# Negative feedback must be acknowledged within 2 hours.
+FB_RANT=$(crm_at '2026-11-19 08:45' --as marcus feedback add --influencer Rant112 --source blog --sentiment negative \
+  --topic myriverton-app --topic outage-map --title "Rant112: 'MyRiverton, the app that lies'" \
+  --text "Blog post 'MyRiverton, the app that lies': the outage map said 'no outages' while Elm St flooded on 5 Nov, and autopay charged a neighbour twice. 'Delete it and call City Hall instead.'")
+crm_at '2026-11-19 09:30' --as nate feedback ack "$FB_RANT" --note "I will answer on the blog once we know what happened."
+crm_at '2026-11-19 09:35' --as nate feedback forward "$FB_RANT" --to lena \
+  --note "Why did the map miss Elm St on the 5th, and was the double charge the app's fault? Kim's case for Dolores Ruíz has the details."
 cron '2026-11-19 10:00'
 log '2026-11-19 10:00' --as olivia log-call --contact "$KEVIN" --by olivia --at '2026-11-19 09:40' --duration 8m \
   --direction out --channel phone \
@@ -668,6 +762,8 @@ case_at '2026-11-19 14:02' jonas forward "$CASE_COMPLAINT" --to customer-support
   --note "Facts above; back to support for the answer to Carlos."
 crm_at '2026-11-19 14:28' --as hannah inbox read --all
 case_at '2026-11-19 14:30' hannah ack "$CASE_COMPLAINT" --note "I will write to Carlos myself."
+crm_at '2026-11-19 15:00' --as lena feedback update "$FB_RANT" \
+  --note "The map reads the nightly GIS export (as on 5 Nov), so a daytime outage shows the next morning. The double charge was autopay retrying after a time-out, fixed on 9 Nov."
 log '2026-11-19 15:15' --as kim log-call --contact "$AISHA" --by kim --at '2026-11-19 15:00' --duration 10m \
   --direction in --channel chat \
   --summary "Chat: the actual read is in; corrected bill is \$51.20. Enrolled her in paperless billing." \
@@ -675,9 +771,15 @@ log '2026-11-19 15:15' --as kim log-call --contact "$AISHA" --by kim --at '2026-
 case_at '2026-11-19 15:17' kim close "$CASE_AISHA" \
   --resolution "Actual read taken: corrected bill \$51.20. Enrolled in paperless billing."
 cron '2026-11-19 16:00'
+# Nate answers under the post: a call on the blog, linked to the feedback.
+# Then the live outage feed waits for Lena, and nobody updates the feedback.
+log '2026-11-19 16:40' --as nate log-call --contact "$RANT" --by nate --at '2026-11-19 16:30' \
+  --direction out --channel blog --feedback "$FB_RANT" \
+  --summary "Replied under the post: the outage map ran a day behind and gets a live feed; the double autopay charge was fixed on 9 Nov and refunded."
 cron '2026-11-20 07:00'
 crm_at '2026-11-20 08:00' --as diane inbox read --all
 crm_at '2026-11-20 08:05' --as raquel inbox read --all
+crm_at '2026-11-20 08:10' --as raquel reward redeem "$REWARD_PARKING"
 log '2026-11-20 09:30' --as hannah log-call --contact "$CARLOS" --by hannah --at '2026-11-20 09:20' \
   --direction out --channel email \
   --summary "Sent the incident report for the 9 Nov outage and the new on-call rule: a call back within 30 minutes, day or night." \
@@ -685,6 +787,15 @@ log '2026-11-20 09:30' --as hannah log-call --contact "$CARLOS" --by hannah --at
 case_at '2026-11-20 09:32' hannah close "$CASE_COMPLAINT" \
   --resolution "Sent the incident report and the new on-call rule: a call back within 30 minutes, day or night, with a backup on the rota."
 cron '2026-11-20 10:00'
+# Hannah posts a mission for her team that nobody has taken yet.
+crm_at '2026-11-20 10:05' --as hannah mission create --audience department:customer-support \
+  --title "A 24/7 control-room number for every operator in the CRM" --reward "Two cinema tickets" --due '2026-12-04 17:00' \
+  --description "After the Red Mesa complaint: every wind-farm operator's contact must have its control room's 24/7 number." >/dev/null
+# Praise for the app, anonymous: recorded, routed, acknowledged and closed.
+FB_PRAISE=$(crm_at '2026-11-20 10:15' --as lena feedback add --source social --sentiment positive --topic myriverton-app \
+  --title "Praise in the Riverton Neighbours group: a water bill paid in 20 seconds" --text "Post in the Riverton Neighbours group: 'Paid my water bill in 20 seconds with the MyRiverton app. Finally.'")
+crm_at '2026-11-20 10:16' --as lena feedback ack "$FB_PRAISE"
+crm_at '2026-11-20 10:20' --as lena feedback close "$FB_PRAISE" --resolution "Thanked them in the group."
 crm_at '2026-11-20 10:55' --as mei inbox read --all
 CASE_VISIT=$(open_case '2026-11-20 11:00' --as mei log-call --contact "$MEGAN" --by mei --at '2026-11-20 10:48' \
   --direction in --channel email \
@@ -752,6 +863,17 @@ log '2026-11-23 09:20' --as olivia log-call --contact "$FRANK" --by olivia --at 
 crm_at '2026-11-23 09:21' --as olivia contact edit "$FRANK" --add-tag damage-claim
 case_at '2026-11-23 09:25' olivia update "$CASE_FRANK" \
   --note "His lost-business claim goes to the claims committee on 3 December; I will call him with the decision by the 7th."
+# Kevin's pressure is low again: his call reopens his case too, back to
+# Olivia, with fresh clocks.
+log '2026-11-23 09:35' --as raquel log-call --contact "$KEVIN" --by raquel --at '2026-11-23 09:30' --duration 4m \
+  --direction in --channel phone \
+  --summary "Pressure at 220 Maple Ave dropped again on Saturday, about 40 psi; the neighbours say the same." \
+  --case "$CASE_KEVIN" --reopen
+# What sales hears about a competitor is feedback too, from a known contact;
+# its topics route it to the executive. Negative: to be acknowledged in 2h.
+crm_at '2026-11-23 09:45' --as mei feedback add --contact "$MEGAN" --source sales --sentiment negative \
+  --topic pricing --topic tender-2027 --title "Gale Force O&M quotes 12% below our 2027 rate card" \
+  --text "Megan O'Rourke (Coastal Breeze), on the phone: Gale Force O&M, the other shortlisted bidder, quoted 12% below our 2027 rate card." >/dev/null
 cron '2026-11-23 10:00'
 
 ###########################################################################
@@ -760,7 +882,7 @@ cron '2026-11-23 10:00'
 
 "$CRM" -C "$DIR" -q check
 mkdir -p "$TARGET"
-for folder in departments users contacts calls cases notifications; do
+for folder in departments users contacts calls cases feedback missions rewards notifications; do
   rm -rf "${TARGET:?}/$folder"
   cp -R "$DIR/$folder" "$TARGET/$folder"
 done
