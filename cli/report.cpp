@@ -51,7 +51,8 @@ Value row_of(const OverdueItem& item, Timestamp now) {
   const CaseTimer& t = item.timer;
   Value row = Value::map();
   for (const char* key : {"id", "title", "priority", "department", "handler"}) {
-    row.set(key, c.get(key));
+    // null, not "", for what the record lacks (feedback has no priority).
+    row.set(key, c.get(key).empty() ? Value() : Value(c.get(key)));
   }
   row.set("target", t.target);
   Value due(t.due ? format_utc(*t.due) : "");

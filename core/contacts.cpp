@@ -81,6 +81,13 @@ std::string handle_key(const std::string& handle) {
   return folded(!handle.empty() && handle[0] == '@' ? handle.substr(1) : handle);
 }
 
+// A title in quotes that it does not itself contain, so 'a 'quoted' word'
+// never happens.
+std::string quoted_title(const std::string& title) {
+  const char quote = title.find('\'') == std::string::npos ? '\'' : '"';
+  return quote + title + quote;
+}
+
 }  // namespace
 
 std::string add_influencer(const Context& ctx, Transaction& tx, ContactInput in) {
@@ -245,7 +252,7 @@ std::vector<TimelineItem> contact_timeline(const Store& store, const std::string
       if (event == "forwarded") {
         detail = "to " + entry.get("to") + (detail.empty() ? "" : ": " + detail);
       }
-      item.summary = event + " '" + c.get("title") + "'" + (detail.empty() ? "" : ": " + detail);
+      item.summary = event + " " + quoted_title(c.get("title")) + (detail.empty() ? "" : ": " + detail);
       out.push_back(item);
     }
   }

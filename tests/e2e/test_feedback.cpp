@@ -239,7 +239,8 @@ TEST_CASE("the Rant112 story: blog post, new influencer, product queue, reply, s
   REQUIRE(overdue.size() == 1);
   CHECK(str(overdue[0]["id"]) == id);
   CHECK(str(overdue[0]["department"]) == "product");
-  CHECK(str(overdue[0]["handler"]) == "");
+  CHECK(overdue[0]["handler"].IsNull());
+  CHECK(overdue[0]["priority"].IsNull());  // feedback has none
   CHECK(str(overdue[0]["target"]) == "acknowledge");
   CHECK(str(overdue[0]["due"]) == "2026-11-23T11:00:00Z");
   CHECK(overdue[0]["late_wall_seconds"].as<long long>() == 30 * 60);

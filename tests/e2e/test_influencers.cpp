@@ -269,6 +269,21 @@ TEST_CASE("a blog post logged as a call with the influencer shows in influencer 
   CHECK(shown["timeline"][1]["at"].as<std::string>() == "2026-11-22T10:00:00Z");
 }
 
+TEST_CASE("influencer show quotes a title holding single quotes in double quotes") {
+  Sandbox s;
+  Bloggers b = bloggers(s);
+  std::string quoted = s.ok({"feedback", "add", "--text", "Rant112: 'the app that lies'", "--influencer", "Rant112",
+                             "--department", "water"});
+  std::string plain = s.ok({"--now", "2026-11-23T09:30:00Z", "feedback", "add", "--text", "Slow pages",
+                            "--influencer", "Rant112", "--department", "water"});
+  YAML::Node timeline = parse(s.ok({"influencer", "show", "Rant112", "--format", "json"}))["timeline"];
+  REQUIRE(timeline.size() == 2);
+  CHECK(timeline[0]["id"].as<std::string>() == plain);
+  CHECK(timeline[0]["summary"].as<std::string>() == "opened 'Slow pages'");
+  CHECK(timeline[1]["id"].as<std::string>() == quoted);
+  CHECK(timeline[1]["summary"].as<std::string>() == "opened \"Rant112: 'the app that lies'\"");
+}
+
 TEST_CASE("contact edit changes an influencer's URLs, reach and screen name") {
   Sandbox s;
   Bloggers b = bloggers(s);
