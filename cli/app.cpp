@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include "commands.hpp"
+#include "complete.hpp"
 #include "error.hpp"
 #include "suggest.hpp"
 
@@ -78,6 +79,9 @@ int run(int argc, char** argv) {
   setup_report(app, session);
   setup_check(app, session);
 
+  if (argc > 1 && argv[1] == k_complete_command) {  // hidden: for the shell completion scripts
+    return complete(app, std::vector<std::string>(argv + 2, argv + argc), std::cout);
+  }
   try {
     app.parse(argc, argv);
     return session.exit_status;
