@@ -1,6 +1,7 @@
 #include "completion.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 namespace crm {
@@ -174,7 +175,10 @@ const Config& config_of(const Store* store) {
 }  // namespace
 
 bool completes(const std::string& word, const std::string& typed) {
-  return word.compare(0, typed.size(), typed) == 0;
+  return typed.size() <= word.size() &&
+         std::equal(typed.begin(), typed.end(), word.begin(), [](char t, char w) {
+           return std::tolower(static_cast<unsigned char>(t)) == std::tolower(static_cast<unsigned char>(w));
+         });
 }
 
 std::vector<Candidate> value_candidates(const Store* store, const KindSpec* family, const std::string& name,

@@ -15,7 +15,8 @@ struct Candidate {
   std::string description;
 };
 
-// True when `word` may replace the `typed` word being completed: it begins with it.
+// True when `word` may replace the `typed` word being completed: it begins
+// with it, ignoring case (IDs are case-insensitive: "c-kd" completes C-KD64...).
 bool completes(const std::string& word, const std::string& typed);
 
 // The values starting with `prefix` that an option or argument called

@@ -117,6 +117,8 @@ TEST_CASE("__complete offers live IDs, users and departments from the CRM") {
   CHECK(answer(s, {"case", "show", ""}) == Words{case_id + "\tLeak"});
   CHECK(offered(s, {"case", "ack", case_id.substr(0, 4)}) == Words{case_id});
   CHECK(offered(s, {"case", "show", "C-nothing"}).empty());
+  // IDs are case-insensitive, as everywhere on the command line.
+  CHECK(offered(s, {"case", "show", "c-" + case_id.substr(2, 2)}) == Words{case_id});
   CHECK(offered(s, {"mission", "show", ""}) == Words{mission});
   CHECK(offered(s, {"mission", "create", "--parent", ""}) == Words{mission});
 

@@ -68,3 +68,11 @@ TEST_CASE("value_candidates: IDs of the records a name refers to, described") {
   CHECK(words(value_candidates(&store, &feedback_kind(), "influencer", "")) == Words{"Rant112"});
   CHECK(words(value_candidates(&store, &contact_kind(), "id", "")) == Words{"P-BBBB", "Rant112"});
 }
+
+TEST_CASE("completes: a word completes the typed text it begins with, ignoring case") {
+  CHECK(completes("C-KD64FQQMVXGT", "c-kd"));
+  CHECK(completes("urgent", "URG"));
+  CHECK(completes("urgent", ""));
+  CHECK_FALSE(completes("urgent", "urgently"));
+  CHECK_FALSE(completes("normal", "u"));
+}
