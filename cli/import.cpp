@@ -82,7 +82,8 @@ void setup_contacts(CLI::App* parent, Session& session) {
 }  // namespace
 
 void setup_import(CLI::App& app, Session& session) {
-  auto* cmd = app.add_subcommand("import", "Add records in bulk from CSV or JSON files (checked whole, all or nothing)");
+  auto* cmd =
+      app.add_subcommand("import", "Add records in bulk from CSV or JSON files (checked whole, all or nothing)");
   cmd->require_subcommand(1);
   setup_contacts(cmd, session);
 }

@@ -13,14 +13,15 @@ const std::vector<std::string> k_list_fields = {"emails", "phones", "tags", "url
 
 // Headers other programs use for contact fields (compared ignoring case and punctuation).
 const std::vector<std::pair<std::string, std::string>> k_synonyms = {
-    {"full name", "name"},    {"contact name", "name"},  {"display name", "name"},  {"type", "kind"},
-    {"contact kind", "kind"}, {"company", "org"},        {"company name", "org"},   {"organisation", "org"},
-    {"organization", "org"},  {"email", "emails"},       {"email address", "emails"}, {"mail", "emails"},
-    {"phone", "phones"},      {"phone number", "phones"}, {"telephone", "phones"},  {"tel", "phones"},
-    {"mobile", "phones"},     {"cell", "phones"},        {"tag", "tags"},           {"label", "tags"},
-    {"labels", "tags"},       {"notes", "note"},         {"comment", "note"},       {"comments", "note"},
-    {"url", "urls"},          {"website", "urls"},       {"homepage", "urls"},      {"handle", "screen_name"},
-    {"username", "screen_name"}, {"followers", "reach"}, {"bio", "description"},    {"network", "platform"}};
+    {"full name", "name"},      {"contact name", "name"},   {"display name", "name"},   {"type", "kind"},
+    {"contact kind", "kind"},   {"company", "org"},         {"company name", "org"},    {"organisation", "org"},
+    {"organization", "org"},    {"email", "emails"},        {"email address", "emails"}, {"mail", "emails"},
+    {"phone", "phones"},        {"phone number", "phones"}, {"telephone", "phones"},    {"tel", "phones"},
+    {"mobile", "phones"},       {"cell", "phones"},         {"tag", "tags"},            {"label", "tags"},
+    {"labels", "tags"},         {"notes", "note"},          {"comment", "note"},        {"comments", "note"},
+    {"remarks", "note"},        {"url", "urls"},            {"website", "urls"},        {"homepage", "urls"},
+    {"handle", "screen_name"},  {"username", "screen_name"}, {"followers", "reach"},    {"bio", "description"},
+    {"network", "platform"}};
 
 // Columns `crm export` writes that an import has no use for.
 const std::vector<std::string> k_ignored = {"history", "created", "updated"};
@@ -183,7 +184,8 @@ ContactImport import_contacts(const Context& ctx, Transaction& tx, const std::st
     }
   }
 
-  bool names_given = table.format == ImportFormat::Json || std::find(fields.begin(), fields.end(), "name") != fields.end();
+  bool names_given =
+      table.format == ImportFormat::Json || std::find(fields.begin(), fields.end(), "name") != fields.end();
   ContactIndex known;
   for (const auto& contact : ctx.store.load_all(contact_kind())) {
     known.add(contact.data, contact.id + " (" + contact.get("name") + ")");

@@ -349,7 +349,8 @@ void throw_import_problems(std::vector<Problem> problems, const std::string& ori
   if (problems.empty()) {
     return;
   }
-  std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) { return a.line < b.line; });
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const Problem& a, const Problem& b) { return a.line < b.line; });
   std::string message = "nothing imported: " + std::to_string(problems.size()) +
                         (problems.size() == 1 ? " problem" : " problems") + " in " + origin;
   for (const auto& p : problems) {

@@ -151,7 +151,8 @@ TEST_CASE("import_contacts reads JSON lists and crm export's object") {
   }
   SUBCASE("crm export's object: every record a duplicate of itself, history ignored") {
     ContactImport result = f.import(
-        "{\"contact\": [{\"id\": \"" + f.anna + "\", \"name\": \"Anna Berg\", \"history\": [{\"event\": \"created\"}]}]}",
+        "{\"contact\": [{\"id\": \"" + f.anna +
+            "\", \"name\": \"Anna Berg\", \"history\": [{\"event\": \"created\"}]}]}",
         {ImportFormat::Json, "", {}, false});
     REQUIRE(result.rows.size() == 1);
     CHECK(result.rows[0].reason == "same ID " + f.anna);
