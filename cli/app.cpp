@@ -77,6 +77,8 @@ int run(int argc, char** argv) {
   setup_reward(app, session);
   setup_escalate(app, session);
   setup_report(app, session);
+  setup_export(app, session);
+  setup_import(app, session);
   setup_check(app, session);
 
   if (argc > 1 && argv[1] == k_complete_command) {  // hidden: for the shell completion scripts

@@ -1,6 +1,7 @@
 #include "records_view.hpp"
 
 #include "contacts.hpp"
+#include "export.hpp"
 
 #include <map>
 
@@ -8,13 +9,8 @@ namespace crm::cli {
 namespace {
 
 Value with_derived(const Record& record) {
-  Value data = record.data;
   // Whole-number fields are numbers in JSON, not the text they were read as.
-  for (const auto& spec : record.kind ? record.kind->fields : std::vector<FieldSpec>{}) {
-    if (Value* v = data.find(spec.name); v && spec.type == FieldType::Int && v->is_string()) {
-      *v = Value::number_text(v->text());
-    }
-  }
+  Value data = record.kind ? typed_record(*record.kind, record.data) : record.data;
   const Value& history = record.history();
   if (!history.items().empty()) {
     // Times are machine-shaped: plain in YAML output, like stored ones.

@@ -49,6 +49,13 @@ bool contains_folded(const std::string& text, const std::string& needle) {
 }
 
 std::string add_contact(const Context& ctx, Transaction& tx, const ContactInput& in) {
+  Record r = new_contact(ctx, in);
+  std::string id = r.id;
+  tx.put(std::move(r));
+  return id;
+}
+
+Record new_contact(const Context& ctx, const ContactInput& in, const std::string& note) {
   if (in.name.empty()) {
     throw usage_error("a contact needs a name (--name)");
   }
@@ -67,10 +74,7 @@ std::string add_contact(const Context& ctx, Transaction& tx, const ContactInput&
   fields.set("phones", make_string_list(in.phones));
   fields.set("tags", make_string_list(in.tags));
   fields.set("note", in.note);
-  Record r = create_record(ctx, contact_kind(), fields, "created");
-  std::string id = r.id;
-  tx.put(std::move(r));
-  return id;
+  return create_record_with_entry(ctx, contact_kind(), fields, history_event(ctx, "created", note));
 }
 
 namespace {
@@ -89,6 +93,8 @@ std::string quoted_title(const std::string& title) {
 }
 
 }  // namespace
+
+std::string screen_name_key(const std::string& screen_name) { return handle_key(screen_name); }
 
 std::string add_influencer(const Context& ctx, Transaction& tx, ContactInput in) {
   if (in.screen_name.empty() || handle_key(in.screen_name).empty()) {

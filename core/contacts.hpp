@@ -26,6 +26,9 @@ struct ContactInput {
 
 // Stages a new contact in `tx` and returns its ID.
 std::string add_contact(const Context& ctx, Transaction& tx, const ContactInput& input);
+// The new contact `input` describes, validated but not staged; `note` goes
+// on its `created` event. Throws a usage error for an invalid contact.
+Record new_contact(const Context& ctx, const ContactInput& input, const std::string& note = "");
 
 // Stages a new influencer: a contact of kind "influencer" known by its
 // screen name (unique, ignoring case and a leading '@'); the name defaults
@@ -40,6 +43,8 @@ void require_valid_influencer(const Store& store, const Record& contact);
 // name (so `log-call --contact Rant112` works). Throws not-found.
 Record find_contact(const Store& store, const std::string& input);
 
+// `screen_name` as influencers are told apart: lower case, no leading '@'.
+std::string screen_name_key(const std::string& screen_name);
 // The influencer with screen name `handle` (case and a leading '@' ignored).
 std::optional<Record> influencer_by_handle(const Store& store, const std::string& handle);
 // The influencer `input` names: a screen name, else a contact ID or prefix.

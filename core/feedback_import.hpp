@@ -1,25 +1,12 @@
 #pragma once
 
 #include "feedback.hpp"
+#include "table_import.hpp"
 
 #include <string>
 #include <vector>
 
 namespace crm {
-
-enum class ImportFormat { Csv, Json };
-
-// One CSV record: its fields and the line it starts on (1-based).
-struct CsvRecord {
-  int line = 0;
-  std::vector<std::string> fields;
-};
-
-// Records of CSV `text` (RFC 4180): comma-separated fields, quoted fields
-// may hold commas, line breaks and doubled quotes; CRLF or LF line ends
-// (CRLF inside a field becomes LF); a leading byte-order mark is skipped.
-// Throws a data error "ORIGIN:LINE: unterminated quoted field".
-std::vector<CsvRecord> parse_csv(const std::string& text, const std::string& origin);
 
 // The columns an import may have: text (required), title, source,
 // sentiment, topics (CSV: separated by ';'; JSON: a list), influencer,

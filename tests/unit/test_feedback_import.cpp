@@ -1,4 +1,4 @@
-// parse_csv and import_feedback: CSV and JSON items checked all first, staged all or nothing.
+// import_feedback: CSV and JSON items checked all first, staged all or nothing.
 #include "error.hpp"
 #include "feedback_import.hpp"
 #include "temp_dir.hpp"
@@ -65,50 +65,7 @@ struct Fixture {
   Record feedback(const std::string& id) const { return store->load(feedback_kind(), id); }
 };
 
-std::vector<Fields> fields_of(const std::vector<CsvRecord>& records) {
-  std::vector<Fields> out;
-  for (const auto& r : records) {
-    out.push_back(r.fields);
-  }
-  return out;
-}
-
-std::vector<int> lines_of(const std::vector<CsvRecord>& records) {
-  std::vector<int> out;
-  for (const auto& r : records) {
-    out.push_back(r.line);
-  }
-  return out;
-}
-
 }  // namespace
-
-TEST_CASE("parse_csv") {
-  SUBCASE("plain fields, LF or CRLF, with or without a final line end") {
-    CHECK(fields_of(parse_csv("a,b\nc,d\n", "x")) == std::vector<Fields>{{"a", "b"}, {"c", "d"}});
-    CHECK(fields_of(parse_csv("a,b\r\nc,d", "x")) == std::vector<Fields>{{"a", "b"}, {"c", "d"}});
-    CHECK(fields_of(parse_csv("a,,\n", "x")) == std::vector<Fields>{{"a", "", ""}});
-  }
-  SUBCASE("quoted fields hold commas, doubled quotes and line breaks") {
-    auto records = parse_csv("text,title\n\"Rates, again\",\"He said \"\"no\"\"\"\n\"two\r\nlines\",x\nlast,y\n", "x");
-    CHECK(
-        fields_of(records) ==
-        std::vector<Fields>{{"text", "title"}, {"Rates, again", "He said \"no\""}, {"two\nlines", "x"}, {"last", "y"}});
-    CHECK(lines_of(records) == std::vector<int>{1, 2, 3, 5});
-  }
-  SUBCASE("an empty quoted field and a byte-order mark") {
-    CHECK(fields_of(parse_csv("\xEF\xBB\xBFtext,\"\"\n", "x")) == std::vector<Fields>{{"text", ""}});
-  }
-  SUBCASE("an unterminated quote names the line its record starts on") {
-    try {
-      parse_csv("text\nok\n\"never\nclosed\n", "in.csv");
-      FAIL("expected an error");
-    } catch (const Error& e) {
-      CHECK(e.status() == k_exit_data);
-      CHECK(std::string(e.what()) == "in.csv:3: unterminated quoted field");
-    }
-  }
-}
 
 TEST_CASE("import_feedback from CSV stages every row") {
   Fixture f;
