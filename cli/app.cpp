@@ -77,6 +77,7 @@ int run(int argc, char** argv) {
   setup_escalate(app, session);
   setup_report(app, session);
   setup_check(app, session);
+  setup_help(app, session);
 
   try {
     app.parse(argc, argv);

@@ -22,6 +22,8 @@ void setup_escalate(CLI::App& app, Session& session);
 void setup_recognition(CLI::App& app, Session& session);  // points, badges, level, coins
 void setup_reward(CLI::App& app, Session& session);
 void setup_report(CLI::App& app, Session& session);
+// `help`: looks the other commands up, so it is registered last.
+void setup_help(CLI::App& app, Session& session);
 // `report leaderboard` and `report kpi`, added by setup_report.
 void add_score_reports(CLI::App* report, Session& session);
 // `report feedback`, added by setup_report.
