@@ -80,6 +80,7 @@ int run(int argc, char** argv) {
   setup_export(app, session);
   setup_import(app, session);
   setup_check(app, session);
+  setup_help(app, session);
 
   if (argc > 1 && argv[1] == k_complete_command) {  // hidden: for the shell completion scripts
     return complete(app, std::vector<std::string>(argv + 2, argv + argc), std::cout);
