@@ -36,10 +36,17 @@ std::string page_of(const std::string& name) {
   return it == k_shared_pages.end() ? "crm-" + name : it->second;
 }
 
+// Topics that are no command: `crm help files` (or config, crm.yaml) is
+// about the files, crm-files(5).
+bool is_files_topic(const std::string& word) {
+  return word == "files" || word == "config" || word == "crm.yaml";
+}
+
 // The page's file: installed under this build's prefix, else in the source
 // tree (for a binary run from its build folder); empty when neither exists.
-fs::path page_file(const std::string& page) {
-  for (fs::path file : {fs::path(CRM_MANDIR) / "man1" / (page + ".1"), fs::path(CRM_SOURCE_MANDIR) / (page + ".1")}) {
+fs::path page_file(const std::string& page, const std::string& section = "1") {
+  for (fs::path file : {fs::path(CRM_MANDIR) / ("man" + section) / (page + "." + section),
+                        fs::path(CRM_SOURCE_MANDIR) / (page + "." + section)}) {
     std::error_code ec;
     if (fs::is_regular_file(file, ec)) {
       return file;
@@ -49,10 +56,10 @@ fs::path page_file(const std::string& page) {
 }
 
 // Runs man on the page with the terminal attached; true when man showed it.
-bool show_page(const std::string& page) {
-  fs::path file = page_file(page);
-  std::vector<std::string> argv =
-      file.empty() ? std::vector<std::string>{"man", page} : std::vector<std::string>{"man", "-l", file.string()};
+bool show_page(const std::string& page, const std::string& section = "1") {
+  fs::path file = page_file(page, section);
+  std::vector<std::string> argv = file.empty() ? std::vector<std::string>{"man", section, page}
+                                               : std::vector<std::string>{"man", "-l", file.string()};
   std::vector<char*> args;
   for (auto& a : argv) {
     args.push_back(a.data());
@@ -98,10 +105,23 @@ void setup_help(CLI::App& app, Session& session) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("help", "Show a command's manual page (its usage when not on a terminal)");
-  cmd->add_option("command", o->words, "A command and maybe its subcommand, e.g. case open (default: crm itself)");
+  cmd->add_option("command", o->words,
+                  "A command and maybe its subcommand, e.g. case open (default: crm itself); "
+                  "'files' for crm-files(5)");
   cmd->add_flag("-w,--where", o->where, "Print the page's file (or name, when no file is found) instead");
   cmd->footer("Set CRM_NO_MAN=1 to print the usage even on a terminal.");
   cmd->callback([&app, &session, o] {
+    if (o->words.size() == 1 && is_files_topic(o->words[0])) {
+      fs::path file = page_file("crm-files", "5");
+      std::string where = file.empty() ? "crm-files(5)" : file.string();
+      if (o->where) {
+        session.out() << where << '\n';
+      } else if (!wants_man() || !show_page("crm-files", "5")) {
+        session.out() << "The record files and crm.yaml are described in crm-files(5): "
+                      << (file.empty() ? "man 5 crm-files" : "man -l " + file.string()) << '\n';
+      }
+      return;
+    }
     const CLI::App* command = &app;
     std::string usage_name = app.get_name();
     std::string path, top;

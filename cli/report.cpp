@@ -91,7 +91,7 @@ void setup_report(CLI::App& app, Session& session) {
   add_feedback_report(cmd, session);
 
   auto overdue = std::make_shared<Filter>();
-  auto* o = cmd->add_subcommand("overdue", "Open cases past a service-level target, most late first (silent if none)");
+  auto* o = cmd->add_subcommand("overdue", "Open cases and feedback past a service-level target, most late first (silent if none)");
   add_filter_options(o, *overdue);
   o->add_flag("--exit-code", overdue->exit_code, "Exit 1 when something is overdue");
   o->callback([&session, overdue] {
@@ -117,7 +117,7 @@ void setup_report(CLI::App& app, Session& session) {
     std::string within = "4h";
   };
   auto soon = std::make_shared<DueSoon>();
-  auto* d = cmd->add_subcommand("due-soon", "Open cases falling due soon, soonest first (silent if none)");
+  auto* d = cmd->add_subcommand("due-soon", "Open cases and feedback falling due soon, soonest first (silent if none)");
   add_filter_options(d, soon->filter);
   d->add_option("--within", soon->within, "How far ahead, in each case's business time (default 4h)");
   d->callback([&session, soon] {

@@ -150,7 +150,7 @@ std::vector<Problem> config_problems(const Config& config, const std::string& or
 std::string config_template() {
   return R"(# crm.yaml: policy for this CRM. Every key is optional; an empty file is a
 # valid configuration. The commented values below are the defaults.
-# See crm(1) and README.md for every setting.
+# See crm-files(5) for every setting.
 
 # Time zone for times shown in tables and for times typed without a zone
 # (an IANA name). Default: the system's zone ($TZ or /etc/localtime).

@@ -206,3 +206,20 @@ TEST_CASE("help prints the usage when man fails") {
   CHECK(fs::exists(log));
   CHECK(r.out.find("Usage: crm points") != std::string::npos);
 }
+
+TEST_CASE("help files points to crm-files(5), on a terminal through man") {
+  Sandbox s;
+  CHECK(fs::path(s.ok({"help", "-w", "files"})).filename() == "crm-files.5");
+  CHECK(fs::path(s.ok({"help", "-w", "crm.yaml"})).filename() == "crm-files.5");
+  std::string out = s.ok({"help", "config"});
+  CHECK(out.rfind("The record files and crm.yaml are described in crm-files(5): man -l ", 0) == 0);
+  CHECK(out.find("crm-files.5") != std::string::npos);
+
+  std::string log = (s.root() / "man-args").string();
+  crm::ProcessResult r = run_on_terminal(s, {fake_man(s, log, 0), "CRM_NO_MAN"}, "help files");
+  CHECK(r.status == 0);
+  std::vector<std::string> args = lines(crm::read_file(log));
+  REQUIRE(args.size() == 2);
+  CHECK(args[0] == "-l");
+  CHECK(fs::path(args[1]).filename() == "crm-files.5");
+}

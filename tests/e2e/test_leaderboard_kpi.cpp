@@ -163,6 +163,9 @@ TEST_CASE("leaderboard: only the user or a manager may hide a user from it") {
   Sandbox& s = b.s;
   // raquel manages no one, so she cannot take pedro off the board...
   s.fails(2, {"--as", "raquel", "user", "set", "pedro", "--hide-from-leaderboard"});
+  // ...nor through the field itself.
+  s.fails(2, {"--as", "raquel", "user", "set", "pedro", "--leaderboard", "hidden"});
+  s.fails(2, {"--as", "raquel", "user", "set", "pedro", "--unset", "leaderboard"});
   // ...but olivia, who manages him, can; and so can fiona for herself.
   s.ok({"--as", "olivia", "user", "set", "pedro", "--hide-from-leaderboard"});
   s.ok({"--as", "fiona", "user", "set", "fiona", "--hide-from-leaderboard"});
