@@ -77,6 +77,8 @@ int run(int argc, char** argv) {
   setup_escalate(app, session);
   setup_report(app, session);
   setup_check(app, session);
+  setup_edit(app, session);
+  setup_log(app, session);
 
   try {
     app.parse(argc, argv);

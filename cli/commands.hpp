@@ -22,6 +22,8 @@ void setup_escalate(CLI::App& app, Session& session);
 void setup_recognition(CLI::App& app, Session& session);  // points, badges, level, coins
 void setup_reward(CLI::App& app, Session& session);
 void setup_report(CLI::App& app, Session& session);
+void setup_edit(CLI::App& app, Session& session);  // crm edit ID: a record in $EDITOR
+void setup_log(CLI::App& app, Session& session);   // crm log / activity
 // `report leaderboard` and `report kpi`, added by setup_report.
 void add_score_reports(CLI::App* report, Session& session);
 // `report feedback`, added by setup_report.
