@@ -140,9 +140,8 @@ void add_edit(CLI::App* parent, Session& session, const Family& family) {
     Transaction tx(ctx.store);
     Record record = ctx.store.find(family.kind, o->id);
     std::string id = record.id;
-    // Opting out of the leaderboard is the user's own choice (or their manager's).
-    if ((o->hide || o->show) && ctx.actor != id && !is_manager(ctx.store, ctx.actor)) {
-      throw usage_error("only " + id + " or a manager may change whether " + id + " is on the leaderboard");
+    if (o->hide || o->show) {
+      require_may_set_leaderboard(ctx, id);
     }
     auto changed = edit_record(ctx, tx, std::move(record), changes);
     session.commit(tx);

@@ -4,6 +4,7 @@
 #include "contacts.hpp"
 #include "edit.hpp"
 #include "error.hpp"
+#include "people.hpp"
 #include "rewards.hpp"
 #include "suggest.hpp"
 #include "yaml_io.hpp"
@@ -66,16 +67,20 @@ void reference_problems(const Store& store, const KindSpec& kind, const Value& d
   }
 }
 
-// The kind's own rules beyond field types (an influencer's unique screen name...).
-void kind_rule_problems(const Context& ctx, const Record& edited, const std::string& origin,
-                        std::vector<Problem>& out) {
-  if (edited.kind != &contact_kind()) {
-    return;
-  }
+// The kind's own rules beyond field types: an influencer's unique screen
+// name, who may take a user off the leaderboard.
+void kind_rule_problems(const Context& ctx, const Record& edited, const std::vector<std::string>& changed,
+                        const std::string& origin, std::vector<Problem>& out) {
   try {
-    require_valid_influencer(ctx.store, edited);
+    if (edited.kind == &contact_kind()) {
+      require_valid_influencer(ctx.store, edited);
+    }
+    if (edited.kind == &user_kind() && std::count(changed.begin(), changed.end(), "leaderboard")) {
+      require_may_set_leaderboard(ctx, edited.id);
+    }
   } catch (const Error& e) {
-    out.push_back({origin, 0, e.what()});
+    const Value* v = edited.data.find("leaderboard");
+    out.push_back({origin, edited.kind == &user_kind() && v ? v->line() : 0, e.what()});
   }
 }
 
@@ -126,10 +131,11 @@ std::vector<Problem> problems_of(const Context& ctx, const Record& original, con
     return out;  // the checks below assume well-formed fields
   }
   out = consistency_problems(kind, checked, origin);
-  reference_problems(ctx.store, kind, checked, changed_fields(kind, before, after), origin, out);
+  auto changed = changed_fields(kind, before, after);
+  reference_problems(ctx.store, kind, checked, changed, origin, out);
   Record edited = original;
   edited.data = after;
-  kind_rule_problems(ctx, edited, origin, out);
+  kind_rule_problems(ctx, edited, changed, origin, out);
   return out;
 }
 

@@ -156,6 +156,17 @@ TEST_CASE("review_edit checks references and the kind's rules") {
     REQUIRE(r.outcome == EditReview::Outcome::Invalid);
     CHECK(texts(r.problems) == std::vector<std::string>{"edit.yaml: an influencer needs a screen name"});
   }
+  SUBCASE("only the user or a manager takes a user off the leaderboard") {
+    f.write("users/raquel.yaml", "id: raquel\nname: Raquel\n");
+    auto r = review_edit(f.context(), f.store->load(user_kind(), "raquel"),
+                         "id: raquel\nname: Raquel\nleaderboard: hidden\n", "u.yaml");
+    REQUIRE(r.outcome == EditReview::Outcome::Invalid);
+    CHECK(texts(r.problems) ==
+          std::vector<std::string>{"u.yaml:5: only raquel or a manager may change whether raquel is on the leaderboard"});
+    auto own = review_edit(f.context(), f.store->load(user_kind(), "olivia"),
+                           "id: olivia\nname: Olivia\ndepartment: water\nleaderboard: hidden\n", "u.yaml");
+    CHECK(own.outcome == EditReview::Outcome::Valid);
+  }
   SUBCASE("a case's cached fields follow its history") {
     const std::string id = "C-7K3MQ2X9AB4F";
     auto text = [&](const std::string& status) {
