@@ -44,7 +44,9 @@ int run_editor(const std::string& editor, const fs::path& path) {
   }
   argv.push_back(nullptr);
   // As system(3) does: Ctrl-C and Ctrl-\ belong to the editor while it runs.
-  struct sigaction ignore {}, old_int {}, old_quit {};
+  struct sigaction ignore = {};
+  struct sigaction old_int = {};
+  struct sigaction old_quit = {};
   ignore.sa_handler = SIG_IGN;
   sigemptyset(&ignore.sa_mask);
   ::sigaction(SIGINT, &ignore, &old_int);
@@ -136,7 +138,8 @@ bool save_edit(Session& session, const Context& ctx, const Record& original, con
   Transaction tx(ctx.store);
   std::error_code ec;
   if (!fs::exists(original.path, ec) || read_file(original.path) != original_text) {
-    throw file.kept(system_error(original.id + " changed on disk while you were editing it (another crm command or a "
+    throw file.kept(system_error(original.id +
+                                 " changed on disk while you were editing it (another crm command or a "
                                  "git pull?), so nothing changed: edit it again and copy your changes over"));
   }
   EditReview review = review_edit(ctx, original, saved, file.shown());
@@ -191,10 +194,10 @@ void setup_edit(CLI::App& app, Session& session) {
       write_file_atomic(file.path(), text);
       int status = run_editor(editor, file.path());
       if (status != 0) {
-        throw usage_error("the editor '" + editor + "' " +
-                          (status < 0 ? std::string("could not be started")
-                                      : "exited with status " + std::to_string(status)) +
-                          ", so the edit is abandoned; nothing changed");
+        throw usage_error(
+            "the editor '" + editor + "' " +
+            (status < 0 ? std::string("could not be started") : "exited with status " + std::to_string(status)) +
+            ", so the edit is abandoned; nothing changed");
       }
       if (save_edit(session, ctx, original, original_text, file, text, last_body)) {
         return;

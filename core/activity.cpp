@@ -30,8 +30,8 @@ void add_entries(const Record& record, const ActivityFilter& filter, std::vector
         (!filter.user.empty() && entry.get("by") != filter.user) || !wanted(filter.events, entry.get("event"))) {
       continue;
     }
-    out.push_back({*at, entry.get("by"), record.kind, record.id, i, entry.get("event"), title, entry_detail(entry),
-                   entry});
+    out.push_back(
+        {*at, entry.get("by"), record.kind, record.id, i, entry.get("event"), title, entry_detail(entry), entry});
   }
 }
 

@@ -22,15 +22,15 @@ struct Activity {
 };
 
 struct ActivityFilter {
-  std::optional<Timestamp> since;  // at >= since
-  std::optional<Timestamp> until;  // at < until
-  std::string user;                // only what this user did ("" for anyone)
-  std::vector<const KindSpec*> kinds;  // only records of these kinds (empty: every kind)
+  std::optional<Timestamp> since;         // at >= since
+  std::optional<Timestamp> until;         // at < until
+  std::string user;                       // only what this user did ("" for anyone)
+  std::vector<const KindSpec*> kinds;     // only records of these kinds (empty: every kind)
   const KindSpec* record_kind = nullptr;  // only the history of this record (nullptr: every record)
   std::string record;
   std::vector<std::string> events;  // only these events (empty: every event)
-  std::size_t limit = 0;           // only the newest `limit` entries (0: all)
-  bool oldest_first = false;       // as `git log --reverse`: the entries chosen, oldest first
+  std::size_t limit = 0;            // only the newest `limit` entries (0: all)
+  bool oldest_first = false;        // as `git log --reverse`: the entries chosen, oldest first
 };
 
 // Every history entry of every record that `filter` lets through, merged

@@ -17,7 +17,9 @@ namespace {
 
 const std::string k_marker = "# crm:";
 
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+bool blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
 
 std::vector<std::string> field_names(const KindSpec& kind) {
   std::vector<std::string> out;
@@ -39,8 +41,7 @@ bool exists_as(const Store& store, const std::string& kinds, const std::string& 
 
 // Problems with references to records that do not exist, in the `changed` fields of `data`.
 void reference_problems(const Store& store, const KindSpec& kind, const Value& data,
-                        const std::vector<std::string>& changed, const std::string& origin,
-                        std::vector<Problem>& out) {
+                        const std::vector<std::string>& changed, const std::string& origin, std::vector<Problem>& out) {
   for (const auto& name : changed) {
     const FieldSpec* spec = kind.field(name);
     const Value* v = data.find(name);
@@ -105,8 +106,8 @@ std::vector<Problem> problems_of(const Context& ctx, const Record& original, con
   Value checked = data;
   if (data.get("id") != original.id) {
     const Value* id = data.find("id");
-    out.push_back({origin, id ? id->line() : 0,
-                   "the id cannot change (it is the file name): keep 'id: " + original.id + "'"});
+    out.push_back(
+        {origin, id ? id->line() : 0, "the id cannot change (it is the file name): keep 'id: " + original.id + "'"});
     checked.set("id", original.id);
   }
   Value before = canonical(kind, original.data);
@@ -121,8 +122,8 @@ std::vector<Problem> problems_of(const Context& ctx, const Record& original, con
   }
   for (const auto& [key, v] : data.fields()) {
     if (!kind.field(key) && !original.data.has(key)) {
-      out.push_back({origin, v.line(), "a " + kind.name + " has no field '" + key + "'" +
-                                           did_you_mean(key, field_names(kind))});
+      out.push_back(
+          {origin, v.line(), "a " + kind.name + " has no field '" + key + "'" + did_you_mean(key, field_names(kind))});
     }
   }
   auto found = record_problems(kind, checked, ctx.store.config(), origin, original.id);
@@ -176,8 +177,7 @@ std::string strip_edit_comments(const std::string& text) {
   return text.substr(pos);
 }
 
-EditReview review_edit(const Context& ctx, const Record& original, const std::string& text,
-                       const std::string& origin) {
+EditReview review_edit(const Context& ctx, const Record& original, const std::string& text, const std::string& origin) {
   const KindSpec& kind = *original.kind;
   EditReview review;
   std::string body = strip_edit_comments(text);

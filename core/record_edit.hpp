@@ -34,7 +34,6 @@ struct EditReview {
 // from its history, references to other records and the kind's own rules.
 // Its `id` and `history` may not change, nor may fields unknown to the kind
 // be added. `origin` names the edited file in problems.
-EditReview review_edit(const Context& ctx, const Record& original, const std::string& text,
-                       const std::string& origin);
+EditReview review_edit(const Context& ctx, const Record& original, const std::string& text, const std::string& origin);
 
 }  // namespace crm

@@ -105,8 +105,8 @@ Record find_any_record(const Store& store, const std::string& kind, const std::s
     if (found.size() > 10) {
       list += ", ... (" + std::to_string(found.size()) + " in all)";
     }
-    throw not_found_error("'" + input + "' is ambiguous: it could be " + list + "; give more of the ID or name the kind (e.g. '" +
-                          found[0].kind->name + ":" + input + "')");
+    throw not_found_error("'" + input + "' is ambiguous: it could be " + list +
+                          "; give more of the ID or name the kind (e.g. '" + found[0].kind->name + ":" + input + "')");
   }
   return store.load(*found[0].kind, found[0].id);
 }

@@ -19,9 +19,13 @@ std::string script(const Sandbox& s, const std::string& name, const std::string&
 }
 
 // The environment for an editor: EDITOR set, no VISUAL from the outer world.
-V editor(const std::string& command) { return {"EDITOR=" + command, "VISUAL"}; }
+V editor(const std::string& command) {
+  return {"EDITOR=" + command, "VISUAL"};
+}
 
-std::string contact_path(const std::string& id) { return "contacts/" + id + ".yaml"; }
+std::string contact_path(const std::string& id) {
+  return "contacts/" + id + ".yaml";
+}
 
 // A contact "Anna Berg" with a phone and a tag; returns its ID.
 std::string anna(Sandbox& s) {
@@ -59,7 +63,8 @@ TEST_CASE("crm edit saves a valid change with an edited event, leaving the other
   s.init_with_people();
   std::string id = anna(s);
   std::string before = s.read(contact_path(id));
-  std::string ed = script(s, "ed.sh", "sed -i 's/^name: Anna Berg$/name: Anna Smith/; s/elm-street/oak-lane/' \"$1\"\n");
+  std::string ed =
+      script(s, "ed.sh", "sed -i 's/^name: Anna Berg$/name: Anna Smith/; s/elm-street/oak-lane/' \"$1\"\n");
   Result r = s.run_env(editor(ed), edit_args(id.substr(2, 5)));
   REQUIRE(r.status == 0);
   CHECK(r.out.empty());
@@ -124,7 +129,8 @@ TEST_CASE("crm edit shows the problem and saves the text fixed in the editor") {
   std::string shown = s.read("shown.yaml");
   CHECK(shown.rfind("# crm: error: line 5: 'kind': 'custmer' is not one of customer, citizen,", 0) == 0);
   CHECK(shown.find("(did you mean 'customer'?)\n# crm: fix the record and save to try again; save it unchanged or "
-                   "empty to give up\nid: " + id + "\nname: Anna Berg\nkind: custmer\n") != std::string::npos);
+                   "empty to give up\nid: " +
+                   id + "\nname: Anna Berg\nkind: custmer\n") != std::string::npos);
   std::string saved = s.read(contact_path(id));
   CHECK(saved.find("kind: citizen\n") != std::string::npos);
   CHECK(saved.find("# crm") == std::string::npos);
@@ -162,7 +168,8 @@ TEST_CASE("crm edit abandons the edit when the editor fails or the text is empti
   SUBCASE("the editor exits non-zero, even after changing the file") {
     std::string ed = script(s, "ed.sh", "sed -i 's/^name: .*/name: Other/' \"$1\"\nexit 1\n");
     Result r = s.fails(2, edit_args(id), editor(ed));
-    CHECK(r.err == "crm: error: the editor '" + ed + "' exited with status 1, so the edit is abandoned; nothing changed\n");
+    CHECK(r.err ==
+          "crm: error: the editor '" + ed + "' exited with status 1, so the edit is abandoned; nothing changed\n");
   }
   SUBCASE("the editor cannot be found") {
     auto before = s.snapshot();
@@ -208,8 +215,9 @@ TEST_CASE("crm edit refuses to overwrite a record changed while it was being edi
   auto kept = kept_files(s);
   REQUIRE(kept.size() == 1);
   std::string shown = ".crm/" + kept[0].filename().string();
-  CHECK(r.err == "crm: error: " + id + " changed on disk while you were editing it (another crm command or a git "
-                 "pull?), so nothing changed: edit it again and copy your changes over; your text is kept in " +
+  CHECK(r.err == "crm: error: " + id +
+                     " changed on disk while you were editing it (another crm command or a git "
+                     "pull?), so nothing changed: edit it again and copy your changes over; your text is kept in " +
                      shown + "\n");
   CHECK(s.read(shown).find("name: Mine\n") != std::string::npos);
 }
@@ -233,8 +241,9 @@ TEST_CASE("crm edit finds any kind of record by ID, prefix or name") {
     s.fails(4, {"edit", "nobody"}, editor(ed));
     s.ok({"user", "add", "water", "--name", "A user named like the department"});
     Result r = s.fails(4, {"edit", "water"}, editor(ed));
-    CHECK(r.err == "crm: error: 'water' is ambiguous: it could be user water, department water; give more of the ID or "
-                   "name the kind (e.g. 'user:water')\n");
+    CHECK(r.err ==
+          "crm: error: 'water' is ambiguous: it could be user water, department water; give more of the ID or "
+          "name the kind (e.g. 'user:water')\n");
     s.fails(2, {"edit", "record", "water"}, editor(ed));
     std::string id = anna(s);
     s.ok({"--as", "raquel", "case", "open", "--contact", id, "--title", "Leak", "--department", "water"});

@@ -130,20 +130,21 @@ TEST_CASE("crm log in machine formats carries every field whole, times in UTC") 
   }
   SUBCASE("csv and tsv: a header and one line per event") {
     auto csv = lines(t.s.ok({"log", "--format", "csv", "--kind", "call"}));
-    CHECK(csv == V{"at,by,kind,id,event,title,detail", "2026-11-23T11:00:00Z,raquel,call," + t.call +
-                                                             ",logged,Low pressure,"});
+    CHECK(csv == V{"at,by,kind,id,event,title,detail",
+                   "2026-11-23T11:00:00Z,raquel,call," + t.call + ",logged,Low pressure,"});
     auto tsv = lines(t.s.ok({"log", "--format", "tsv", "--event", "routed"}));
-    CHECK(tsv == V{"at\tby\tkind\tid\tevent\ttitle\tdetail",
-                   "2026-11-23T12:00:00Z\tolivia\tcase\t" + t.kase + "\trouted\tWater leak\tdepartment: water; reason: "
-                                                                     "--department"});
+    CHECK(tsv == V{"at\tby\tkind\tid\tevent\ttitle\tdetail", "2026-11-23T12:00:00Z\tolivia\tcase\t" + t.kase +
+                                                                 "\trouted\tWater leak\tdepartment: water; reason: "
+                                                                 "--department"});
   }
 }
 
 TEST_CASE("crm log refuses unknown kinds, events, users and bad limits") {
   Story t;
   Result r = t.s.fails(2, {"log", "--kind", "cse"});
-  CHECK(r.err == "crm: error: --kind: 'cse' is not a record kind with a history (department, user, contact, call, case, "
-                 "feedback, mission, reward) (did you mean 'case'?)\n");
+  CHECK(r.err ==
+        "crm: error: --kind: 'cse' is not a record kind with a history (department, user, contact, call, case, "
+        "feedback, mission, reward) (did you mean 'case'?)\n");
   r = t.s.fails(2, {"log", "--event", "clsoed"});
   CHECK(r.err == "crm: error: --event: no record has 'clsoed' events (did you mean 'closed'?)\n");
   t.s.fails(4, {"log", "--user", "nobody"});

@@ -54,9 +54,9 @@ struct Fixture {
 
 using Names = std::vector<std::string>;
 
-const Names k_newest_first = {"P-BBBBBBBBBBBB#1", "C-CCCCCCCCCCCC#2", "P-BBBBBBBBBBBB#0", "K-AAAAAAAAAAAA#0",
-                              "C-CCCCCCCCCCCC#1", "C-CCCCCCCCCCCC#0", "raquel#0",         "water#0",
-                              "olivia#0"};
+const Names k_newest_first = {"P-BBBBBBBBBBBB#1", "C-CCCCCCCCCCCC#2", "P-BBBBBBBBBBBB#0",
+                              "K-AAAAAAAAAAAA#0", "C-CCCCCCCCCCCC#1", "C-CCCCCCCCCCCC#0",
+                              "raquel#0",         "water#0",          "olivia#0"};
 
 }  // namespace
 

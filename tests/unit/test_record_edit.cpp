@@ -62,8 +62,9 @@ TEST_CASE("review_edit of an empty or unchanged text") {
   }
   SUBCASE("the same record written differently is unchanged") {
     CHECK(f.review(Fixture::contact_text()).outcome == EditReview::Outcome::Unchanged);
-    std::string reordered = "name: 'Anna Berg'   # a comment\nid: " + k_contact +
-                            "\nkind: customer\norg: ''\nhistory: [{at: 2026-11-23T09:00:00Z, by: olivia, event: created}]\n";
+    std::string reordered =
+        "name: 'Anna Berg'   # a comment\nid: " + k_contact +
+        "\nkind: customer\norg: ''\nhistory: [{at: 2026-11-23T09:00:00Z, by: olivia, event: created}]\n";
     CHECK(f.review(reordered).outcome == EditReview::Outcome::Unchanged);
   }
 }
@@ -82,10 +83,12 @@ TEST_CASE("review_edit reports problems with the lines of the text shown next") 
   SUBCASE("a bad value, under one error line and the line saying what to do") {
     auto r = f.review(Fixture::contact_text("Anna", "emails: [not-an-email]\n"));
     REQUIRE(r.outcome == EditReview::Outcome::Invalid);
-    CHECK(texts(r.problems) == std::vector<std::string>{"edit.yaml:6: 'emails': 'not-an-email' is not an email address"});
-    CHECK(r.annotated == "# crm: error: line 6: 'emails': 'not-an-email' is not an email address\n"
-                         "# crm: fix the record and save to try again; save it unchanged or empty to give up\n" +
-                             Fixture::contact_text("Anna", "emails: [not-an-email]\n"));
+    CHECK(texts(r.problems) ==
+          std::vector<std::string>{"edit.yaml:6: 'emails': 'not-an-email' is not an email address"});
+    CHECK(r.annotated ==
+          "# crm: error: line 6: 'emails': 'not-an-email' is not an email address\n"
+          "# crm: fix the record and save to try again; save it unchanged or empty to give up\n" +
+              Fixture::contact_text("Anna", "emails: [not-an-email]\n"));
     // The earlier error lines give way to the new ones: the lines still count in the text shown.
     auto again = f.review(r.annotated);
     CHECK(again.annotated == r.annotated);
@@ -133,7 +136,8 @@ TEST_CASE("review_edit refuses new unknown fields but keeps existing ones editab
   Fixture f;
   auto r = f.review(Fixture::contact_text("Anna", "nmae: Anna\n"));
   REQUIRE(r.outcome == EditReview::Outcome::Invalid);
-  CHECK(texts(r.problems) == std::vector<std::string>{"edit.yaml:6: a contact has no field 'nmae' (did you mean 'name'?)"});
+  CHECK(texts(r.problems) ==
+        std::vector<std::string>{"edit.yaml:6: a contact has no field 'nmae' (did you mean 'name'?)"});
 
   f.write("contacts/" + k_contact + ".yaml", Fixture::contact_text("Anna", "") + "legacy_id: 17\n");
   auto kept = f.review(Fixture::contact_text("Anna", "") + "legacy_id: 18\n");
@@ -161,8 +165,9 @@ TEST_CASE("review_edit checks references and the kind's rules") {
     auto r = review_edit(f.context(), f.store->load(user_kind(), "raquel"),
                          "id: raquel\nname: Raquel\nleaderboard: hidden\n", "u.yaml");
     REQUIRE(r.outcome == EditReview::Outcome::Invalid);
-    CHECK(texts(r.problems) ==
-          std::vector<std::string>{"u.yaml:5: only raquel or a manager may change whether raquel is on the leaderboard"});
+    CHECK(
+        texts(r.problems) ==
+        std::vector<std::string>{"u.yaml:5: only raquel or a manager may change whether raquel is on the leaderboard"});
     auto own = review_edit(f.context(), f.store->load(user_kind(), "olivia"),
                            "id: olivia\nname: Olivia\ndepartment: water\nleaderboard: hidden\n", "u.yaml");
     CHECK(own.outcome == EditReview::Outcome::Valid);
