@@ -173,17 +173,22 @@ bool save_edit(Session& session, const Context& ctx, const Record& original, con
 }  // namespace
 
 void setup_edit(CLI::App& app, Session& session) {
-  auto words = std::make_shared<std::vector<std::string>>();
+  struct Words {
+    std::string first, second;  // ID, or KIND and ID
+  };
+  auto words = std::make_shared<Words>();
   auto* cmd = app.add_subcommand(
       "edit", "Edit a record's file in $VISUAL or $EDITOR; it is checked before it is saved, with an edited event");
-  cmd->add_option("record", *words,
-                  "[KIND] ID: an ID or unambiguous prefix, a user or department, an influencer's screen name "
-                  "(KIND, e.g. user, picks one when a name is ambiguous)")
-      ->required()
-      ->expected(1, 2);
+  cmd->add_option("kind_or_id", words->first,
+                  "An ID or unambiguous prefix, a user or department, an influencer's screen name; or the KIND "
+                  "(user, department, contact...) when a name is ambiguous")
+      ->required();
+  cmd->add_option("id", words->second, "The ID, after a KIND");
   cmd->callback([&session, words] {
     Context ctx = session.context(true);
-    Record original = find_any_record(ctx.store, words->size() == 2 ? words->front() : "", words->back());
+    bool kind_given = !words->second.empty();
+    Record original = find_any_record(ctx.store, kind_given ? words->first : "",
+                                      kind_given ? words->second : words->first);
     require_editable(ctx, original);
     std::string original_text = read_file(original.path);
     std::string editor = editor_command();
