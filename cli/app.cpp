@@ -80,6 +80,8 @@ int run(int argc, char** argv) {
   setup_export(app, session);
   setup_import(app, session);
   setup_check(app, session);
+  setup_edit(app, session);
+  setup_log(app, session);
   setup_help(app, session);
 
   if (argc > 1 && argv[1] == k_complete_command) {  // hidden: for the shell completion scripts

@@ -142,10 +142,8 @@ void add_edit(CLI::App* parent, Session& session, const Family& family) {
     std::string id = record.id;
     // Opting out of the leaderboard is the user's own choice (or their
     // manager's), however it is asked for: the flags, --leaderboard or --unset.
-    bool leaderboard = std::any_of(changes.begin(), changes.end(),
-                                   [](const FieldChange& c) { return c.field == "leaderboard"; });
-    if (leaderboard && ctx.actor != id && !is_manager(ctx.store, ctx.actor)) {
-      throw usage_error("only " + id + " or a manager may change whether " + id + " is on the leaderboard");
+    if (std::any_of(changes.begin(), changes.end(), [](const FieldChange& c) { return c.field == "leaderboard"; })) {
+      require_may_set_leaderboard(ctx, id);
     }
     auto changed = edit_record(ctx, tx, std::move(record), changes);
     session.commit(tx);

@@ -1,5 +1,6 @@
 #include "records_view.hpp"
 
+#include "activity.hpp"
 #include "contacts.hpp"
 #include "export.hpp"
 
@@ -73,20 +74,7 @@ Section history_section(const Record& record) {
     row.set("at", entry.get("at"));
     row.set("event", entry.get("event"));
     row.set("by", entry.get("by"));
-    std::string detail;
-    for (const auto& [key, v] : entry.fields()) {
-      if (key == "at" || key == "event" || key == "by") {
-        continue;
-      }
-      std::string text = v.text();
-      if (v.is_list()) {
-        for (const auto& item : v.items()) {
-          text += (text.empty() ? "" : ", ") + item.text();
-        }
-      }
-      detail += (detail.empty() ? "" : "; ") + key + ": " + text;
-    }
-    row.set("detail", detail);
+    row.set("detail", entry_detail(entry));
     s.rows.push_back(row);
   }
   return s;

@@ -48,29 +48,6 @@ bool valid_file_id(const KindSpec& kind, const std::string& id) {
          normalize_id_body(id.substr(prefix.size())) == id.substr(prefix.size());
 }
 
-// A problem from a parse error's "PATH:LINE:COL: message" text.
-Problem located(const std::string& path, const std::string& what) {
-  Problem p{path, 0, what, 0};
-  if (what.compare(0, path.size() + 1, path + ":") != 0) {
-    return p;
-  }
-  std::size_t pos = path.size() + 1;
-  auto number = [&](int& into) {
-    std::size_t end = what.find_first_not_of("0123456789", pos);
-    if (end == pos || end == std::string::npos || what[end] != ':') {
-      return false;
-    }
-    into = std::stoi(what.substr(pos, end - pos));
-    pos = end + 1;
-    return true;
-  };
-  if (number(p.line)) {
-    number(p.column);
-    p.message = what.substr(pos + (pos < what.size() && what[pos] == ' ' ? 1 : 0));
-  }
-  return p;
-}
-
 // Departments named by crm.yaml's routing section.
 void routing_refs(const Store& store, std::vector<Reference>& out) {
   std::string path = store.shown(store.config_path());
@@ -126,11 +103,21 @@ void policy_refs(const Store& store, std::vector<Reference>& out) {
 
 }  // namespace
 
+std::vector<Problem> consistency_problems(const KindSpec& kind, const Value& data, const std::string& shown_path) {
+  if (&kind == &case_kind() || &kind == &feedback_kind()) {
+    return case_consistency_problems(data, shown_path);
+  }
+  if (&kind == &mission_kind()) {
+    return mission_consistency_problems(data, shown_path);
+  }
+  return {};
+}
+
 CheckReport check_crm(const Store& store) {
   CheckReport report;
   auto& problems = report.problems;
   if (!store.config_error().empty()) {
-    problems.push_back(located(store.shown(store.config_path()), store.config_error()));
+    problems.push_back(located_problem(store.shown(store.config_path()), store.config_error()));
   }
   auto config_issues = config_problems(store.config(), store.shown(store.config_path()));
   problems.insert(problems.end(), config_issues.begin(), config_issues.end());
@@ -159,7 +146,7 @@ CheckReport check_crm(const Store& store) {
       try {
         record = store.read(*kind, path);
       } catch (const Error& e) {
-        problems.push_back(located(shown, e.what()));
+        problems.push_back(located_problem(shown, e.what()));
         continue;
       }
       auto found = record_problems(*kind, record.data, store.config(), shown, id);
@@ -167,11 +154,8 @@ CheckReport check_crm(const Store& store) {
       if (!record.data.is_map()) {
         continue;
       }
-      if (kind == &case_kind() || kind == &feedback_kind() || kind == &mission_kind()) {
-        auto inconsistent = kind == &mission_kind() ? mission_consistency_problems(record.data, shown)
-                                                    : case_consistency_problems(record.data, shown);
-        problems.insert(problems.end(), inconsistent.begin(), inconsistent.end());
-      }
+      auto inconsistent = consistency_problems(*kind, record.data, shown);
+      problems.insert(problems.end(), inconsistent.begin(), inconsistent.end());
       collect_refs(record.data, kind->fields, shown, refs, "");
       for (const auto& entry : record.history().items()) {
         if (entry.is_map()) {

@@ -17,4 +17,8 @@ struct CheckReport {
 // folder, duplicate IDs, and references to records that do not exist.
 CheckReport check_crm(const Store& store);
 
+// Every way the record `data` of `kind` disagrees with its own history (the
+// fields a case, feedback or mission caches from it).
+std::vector<Problem> consistency_problems(const KindSpec& kind, const Value& data, const std::string& shown_path);
+
 }  // namespace crm

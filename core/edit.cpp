@@ -109,18 +109,38 @@ std::vector<std::string> edit_record(const Context& ctx, Transaction& tx, Record
   record.data = canonical(*record.kind, record.data);
   require_valid(*record.kind, record.data, ctx.store.config());
 
-  std::vector<std::string> changed;
-  for (const auto& spec : record.kind->fields) {
-    const Value* a = before.find(spec.name);
-    const Value* b = record.data.find(spec.name);
-    bool same = (!a && !b) || (a && b && *a == *b);
-    if (!same) {
-      changed.push_back(spec.name);
+  auto changed = changed_fields(*record.kind, before, record.data);
+  if (!changed.empty()) {
+    stage_edit(ctx, tx, std::move(record), changed);
+  }
+  return changed;
+}
+
+std::vector<std::string> changed_fields(const KindSpec& kind, const Value& before, const Value& after) {
+  std::vector<std::string> names;
+  for (const auto& spec : kind.fields) {
+    names.push_back(spec.name);
+  }
+  for (const Value* map : {&before, &after}) {
+    for (const auto& [key, v] : map->fields()) {
+      if (!kind.field(key) && std::find(names.begin(), names.end(), key) == names.end()) {
+        names.push_back(key);
+      }
     }
   }
-  if (changed.empty()) {
-    return changed;
+  std::vector<std::string> changed;
+  for (const auto& name : names) {
+    const Value* a = before.find(name);
+    const Value* b = after.find(name);
+    bool same = (!a && !b) || (a && b && *a == *b);
+    if (!same) {
+      changed.push_back(name);
+    }
   }
+  return changed;
+}
+
+void stage_edit(const Context& ctx, Transaction& tx, Record record, const std::vector<std::string>& changed) {
   Value event = history_event(ctx, "edited");
   event.set("fields", make_string_list(changed));
   Value* history = record.data.find("history");
@@ -130,7 +150,6 @@ std::vector<std::string> edit_record(const Context& ctx, Transaction& tx, Record
   }
   history->push_back(event);
   tx.put(std::move(record));
-  return changed;
 }
 
 }  // namespace crm

@@ -32,4 +32,12 @@ Record create_record_with_entry(const Context& ctx, const KindSpec& kind, Value 
 std::vector<std::string> edit_record(const Context& ctx, Transaction& tx, Record record,
                                      const std::vector<FieldChange>& changes);
 
+// The top-level fields whose values differ between `before` and `after`
+// (canonical maps of `kind`): known fields in the kind's order, then unknown ones.
+std::vector<std::string> changed_fields(const KindSpec& kind, const Value& before, const Value& after);
+
+// Appends an `edited` event listing `changed` (non-empty) to `record`, whose
+// data is already changed and valid, and stages it in `tx`.
+void stage_edit(const Context& ctx, Transaction& tx, Record record, const std::vector<std::string>& changed);
+
 }  // namespace crm

@@ -134,4 +134,10 @@ bool is_manager(const Store& store, const std::string& user) {
   return false;
 }
 
+void require_may_set_leaderboard(const Context& ctx, const std::string& user) {
+  if (ctx.actor != user && !is_manager(ctx.store, ctx.actor)) {
+    throw usage_error("only " + user + " or a manager may change whether " + user + " is on the leaderboard");
+  }
+}
+
 }  // namespace crm

@@ -51,4 +51,8 @@ void require_exists(const Store& store, const KindSpec& kind, const std::string&
 // "manager", "director" or "admin".
 bool is_manager(const Store& store, const std::string& user);
 
+// Throws a usage error unless the acting user is `user` or a manager: opting
+// out of the leaderboard is the user's own choice (or their manager's).
+void require_may_set_leaderboard(const Context& ctx, const std::string& user);
+
 }  // namespace crm

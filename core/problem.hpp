@@ -22,4 +22,8 @@ struct Problem {
   }
 };
 
+// The problem an error message "PATH:LINE:COL: message" (as parse errors
+// read) describes; the whole text as the message when it does not start with `path`.
+Problem located_problem(const std::string& path, const std::string& what);
+
 }  // namespace crm

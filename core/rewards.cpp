@@ -20,7 +20,9 @@ long long number_of(const std::string& text) {
   }
 }
 
-void require_manager(const Context& ctx) {
+}  // namespace
+
+void require_reward_keeper(const Context& ctx) {
   if (!is_manager(ctx.store, ctx.actor)) {
     throw usage_error("only managers keep the reward catalogue" +
                       (ctx.actor.empty() ? std::string(" (say who you are with --as)")
@@ -28,12 +30,10 @@ void require_manager(const Context& ctx) {
   }
 }
 
-}  // namespace
-
 std::string coins_text(long long n) { return std::to_string(n) + (n == 1 ? " coin" : " coins"); }
 
 Record add_reward(const Context& ctx, Transaction& tx, const RewardInput& input) {
-  require_manager(ctx);
+  require_reward_keeper(ctx);
   if (input.cost < 1) {
     throw usage_error("--cost: a reward costs at least 1 coin");
   }
@@ -61,7 +61,7 @@ Record add_reward(const Context& ctx, Transaction& tx, const RewardInput& input)
 
 std::vector<std::string> edit_reward(const Context& ctx, Transaction& tx, const std::string& id,
                                      const std::vector<FieldChange>& changes) {
-  require_manager(ctx);
+  require_reward_keeper(ctx);
   for (const auto& change : changes) {
     bool positive = change.op != FieldChange::Op::Set || change.values.empty() ||
                     number_of(change.values.front()) >= 1;

@@ -24,6 +24,9 @@ struct RewardInput {
 std::string coins_text(long long n);
 
 
+// Throws a usage error unless the acting user is a manager: managers keep the catalogue.
+void require_reward_keeper(const Context& ctx);
+
 // Stages a new reward owned by the acting user, who must be a manager.
 Record add_reward(const Context& ctx, Transaction& tx, const RewardInput& input);
 
