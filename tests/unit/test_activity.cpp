@@ -1,6 +1,6 @@
 #include "activity.hpp"
 
-#include "temp_dir.hpp"
+#include "temp_crm.hpp"
 #include "times.hpp"
 
 #include <doctest/doctest.h>
@@ -12,13 +12,9 @@ using namespace crm;
 namespace {
 
 // A CRM whose records' histories interleave in time, with ties.
-struct Fixture {
-  test::TempDir dir;
-  std::unique_ptr<Store> store;
+struct Fixture : test::TempCrm {
 
   Fixture() {
-    write_file_atomic(dir.path() / "crm.yaml", "");
-    store = std::make_unique<Store>(dir.path());
     write("departments/water.yaml",
           "id: water\nname: Water\nhistory:\n  - {at: 2026-11-20T09:00:00Z, event: created}\n");
     write("users/olivia.yaml", "id: olivia\nname: Olivia\nhistory:\n  - {at: 2026-11-20T09:00:00Z, event: created}\n");
@@ -40,12 +36,11 @@ struct Fixture {
     write("notifications/NN/N-NNNNNNNNNNNN.yaml",
           "id: N-NNNNNNNNNNNN\nuser: olivia\nat: 2026-11-21T09:00:00Z\nevent: case-opened\nmessage: hi\n");
   }
-  void write(const std::string& rel, const std::string& text) const { write_file_atomic(dir.path() / rel, text); }
 
   // "ID#INDEX" of each entry `filter` lets through, in order.
   std::vector<std::string> stream(const ActivityFilter& filter = {}) const {
     std::vector<std::string> out;
-    for (const auto& a : activity(*store, filter)) {
+    for (const auto& a : activity(store(), filter)) {
       out.push_back(a.id + "#" + std::to_string(a.index));
     }
     return out;
@@ -70,7 +65,7 @@ TEST_CASE("activity merges every history, newest first, ties by record ID then p
 
 TEST_CASE("activity entries carry who, what and a summary") {
   Fixture f;
-  auto all = activity(*f.store, {});
+  auto all = activity(f.store(), {});
   const Activity& edited = all[0];
   CHECK(edited.at == utc("2026-11-23T09:00:00Z"));
   CHECK(edited.by == "olivia");

@@ -1,7 +1,7 @@
 // import_contacts and its duplicate detection: rows checked as `contact add` checks them, duplicates skipped.
 #include "contact_import.hpp"
 #include "error.hpp"
-#include "temp_dir.hpp"
+#include "temp_crm.hpp"
 #include "times.hpp"
 
 #include <doctest/doctest.h>
@@ -13,29 +13,25 @@ namespace {
 using Fields = std::vector<std::string>;
 
 // A CRM holding the citizen Anna (an email and a phone) and the influencer Rant112.
-struct Fixture {
-  test::TempDir dir;
-  std::unique_ptr<Store> store;
+struct Fixture : test::TempCrm {
   std::string anna = "P-ANNA00000001";
   std::string rant = "P-RANT00000001";
 
-  Fixture() {
-    write_file_atomic(dir.path() / "crm.yaml", "timezone: UTC\n");
-    auto write = [&](const std::string& id, const std::string& yaml) {
-      write_file_atomic(dir.path() / "contacts" / (id + ".yaml"),
-                        "id: " + id + "\n" + yaml + "history:\n  - at: 2026-11-01T08:00:00Z\n    event: created\n");
+  Fixture() : TempCrm("timezone: UTC\n") {
+    auto contact = [&](const std::string& id, const std::string& yaml) {
+      write("contacts/" + id + ".yaml",
+            "id: " + id + "\n" + yaml + "history:\n  - at: 2026-11-01T08:00:00Z\n    event: created\n");
     };
-    write(anna, "name: Anna Berg\nkind: citizen\nemails:\n  - Anna@Example.org\nphones:\n  - \"+1 (555) 010-1\"\n");
-    write(rant, "name: Rant112\nkind: influencer\nscreen_name: Rant112\n");
-    store = std::make_unique<Store>(dir.path());
+    contact(anna, "name: Anna Berg\nkind: citizen\nemails:\n  - Anna@Example.org\nphones:\n  - \"+1 (555) 010-1\"\n");
+    contact(rant, "name: Rant112\nkind: influencer\nscreen_name: Rant112\n");
   }
 
-  Context context() const { return {*store, "", utc("2026-11-23T09:00:00Z")}; }
+  Context context() const { return {store(), "", utc("2026-11-23T09:00:00Z")}; }
 
   // Imports `text` and commits.
   ContactImport import(const std::string& text, ContactImportOptions options = {}) {
     options.origin = "in.csv";
-    Transaction tx(*store);
+    Transaction tx(store());
     ContactImport result = import_contacts(context(), tx, text, options);
     tx.commit();
     return result;
@@ -44,7 +40,7 @@ struct Fixture {
   // The message of an import that must fail with a data error.
   std::string rejected(const std::string& text, ContactImportOptions options = {}) {
     options.origin = "in.csv";
-    Transaction tx(*store);
+    Transaction tx(store());
     try {
       import_contacts(context(), tx, text, options);
     } catch (const Error& e) {
@@ -55,7 +51,7 @@ struct Fixture {
     return "";
   }
 
-  std::size_t contacts() const { return store->load_all(contact_kind()).size(); }
+  std::size_t contacts() const { return store().load_all(contact_kind()).size(); }
 };
 
 Value contact(const Fields& emails, const Fields& phones, const std::string& id = "") {
@@ -122,14 +118,14 @@ TEST_CASE("import_contacts stages new rows and skips duplicates of contacts and 
   CHECK(result.rows[2].reason == "same phone 5550102");
   CHECK(result.rows[2].line == 4);
 
-  Record bob = f.store->load(contact_kind(), result.rows[0].id);
+  Record bob = f.store().load(contact_kind(), result.rows[0].id);
   CHECK(bob.get("name") == "Bob Stone");
   CHECK(bob.get("org") == "Acme");
   CHECK(bob.get("kind") == "customer");
   CHECK(string_list(bob.data.find("tags")) == Fields{"lead", "vip"});
   CHECK(bob.history().items().front().get("event") == "created");
   CHECK(bob.history().items().front().get("note") == "imported from in.csv");
-  Record carl = f.store->load(contact_kind(), result.rows[3].id);
+  Record carl = f.store().load(contact_kind(), result.rows[3].id);
   CHECK(string_list(carl.data.find("emails")) == Fields{"carl@example.org", "c.diaz@example.org"});
   CHECK(carl.get("kind") == "customer");  // the configured default
   CHECK(f.contacts() == 4);
@@ -143,7 +139,7 @@ TEST_CASE("import_contacts reads JSON lists and crm export's object") {
             {"name": "Rant", "kind": "influencer", "screen_name": "@RANT112"}])",
         {ImportFormat::Json, "", {}, false});
     REQUIRE(result.rows.size() == 2);
-    Record bob = f.store->load(contact_kind(), result.rows[0].id);
+    Record bob = f.store().load(contact_kind(), result.rows[0].id);
     CHECK(string_list(bob.data.find("tags")) == Fields{"a", "b"});
     CHECK(bob.get("reach") == "12");
     CHECK(result.rows[1].duplicate_of == f.rant + " (Rant112)");
@@ -167,7 +163,7 @@ TEST_CASE("import_contacts maps columns as told") {
   options.mapping = {{"Who", "name"}, {"Colour", "-"}, {"Remarks", "note"}};
   ContactImport result = f.import("who,colour,remarks\nBob,red,met at the fair\n", options);
   REQUIRE(result.created() == 1);
-  Record bob = f.store->load(contact_kind(), result.rows[0].id);
+  Record bob = f.store().load(contact_kind(), result.rows[0].id);
   CHECK(bob.get("note") == "met at the fair");
   CHECK_FALSE(bob.data.has("colour"));
   CHECK(result.ignored_columns == Fields{"colour"});

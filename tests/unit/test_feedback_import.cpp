@@ -1,7 +1,7 @@
 // import_feedback: CSV and JSON items checked all first, staged all or nothing.
 #include "error.hpp"
 #include "feedback_import.hpp"
-#include "temp_dir.hpp"
+#include "temp_crm.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,36 +14,32 @@ using Fields = std::vector<std::string>;
 // A CRM with the departments water and product, the user olivia (water),
 // the influencer Rant112 and the citizen Anna; feedback from blogs routes
 // to product, anything else needs a department or a handler.
-struct Fixture {
-  test::TempDir dir;
-  std::unique_ptr<Store> store;
+struct Fixture : test::TempCrm {
   std::string rant = "P-RANT00000001";
   std::string anna = "P-ANNA00000001";
 
-  Fixture() {
-    write_file_atomic(dir.path() / "crm.yaml",
-                      "timezone: UTC\n"
-                      "routing:\n"
-                      "  rules:\n"
-                      "    - department: product\n"
-                      "      applies_to: [feedback]\n"
-                      "      sources: [blog]\n");
-    auto write = [&](const std::string& rel, const std::string& yaml) {
-      write_file_atomic(dir.path() / rel, yaml + "history:\n  - at: 2026-11-01T08:00:00Z\n    event: created\n");
+  Fixture()
+      : TempCrm("timezone: UTC\n"
+                "routing:\n"
+                "  rules:\n"
+                "    - department: product\n"
+                "      applies_to: [feedback]\n"
+                "      sources: [blog]\n") {
+    auto record = [&](const std::string& rel, const std::string& yaml) {
+      write(rel, yaml + "history:\n  - at: 2026-11-01T08:00:00Z\n    event: created\n");
     };
-    write("departments/water.yaml", "id: water\nname: Water\nmanager: olivia\n");
-    write("departments/product.yaml", "id: product\nname: Product management\n");
-    write("users/olivia.yaml", "id: olivia\nname: Olivia\ndepartment: water\n");
-    write("contacts/" + rant + ".yaml", "id: " + rant + "\nname: Rant112\nkind: influencer\nscreen_name: Rant112\n");
-    write("contacts/" + anna + ".yaml", "id: " + anna + "\nname: Anna Berg\nkind: citizen\n");
-    store = std::make_unique<Store>(dir.path());
+    record("departments/water.yaml", "id: water\nname: Water\nmanager: olivia\n");
+    record("departments/product.yaml", "id: product\nname: Product management\n");
+    record("users/olivia.yaml", "id: olivia\nname: Olivia\ndepartment: water\n");
+    record("contacts/" + rant + ".yaml", "id: " + rant + "\nname: Rant112\nkind: influencer\nscreen_name: Rant112\n");
+    record("contacts/" + anna + ".yaml", "id: " + anna + "\nname: Anna Berg\nkind: citizen\n");
   }
 
-  Context context() const { return {*store, "olivia", *parse_stored_time("2026-11-23T09:00:00Z")}; }
+  Context context() const { return {store(), "olivia", *parse_stored_time("2026-11-23T09:00:00Z")}; }
 
   // Imports `text`, committing; returns the IDs.
   std::vector<std::string> import(const std::string& text, ImportFormat format = ImportFormat::Csv) {
-    Transaction tx(*store);
+    Transaction tx(store());
     auto ids = import_feedback(context(), tx, text, format, "in.csv");
     tx.commit();
     return ids;
@@ -51,7 +47,7 @@ struct Fixture {
 
   // The error message of an import that must fail with a data error and stage nothing it keeps.
   std::string rejected(const std::string& text, ImportFormat format = ImportFormat::Csv) {
-    Transaction tx(*store);
+    Transaction tx(store());
     try {
       import_feedback(context(), tx, text, format, "in.csv");
     } catch (const Error& e) {
@@ -62,7 +58,7 @@ struct Fixture {
     return "";
   }
 
-  Record feedback(const std::string& id) const { return store->load(feedback_kind(), id); }
+  Record feedback(const std::string& id) const { return store().load(feedback_kind(), id); }
 };
 
 }  // namespace
@@ -158,7 +154,7 @@ TEST_CASE("import_feedback lists every problem of every row and stages nothing")
   }
   SUBCASE("malformed JSON") {
     try {
-      Transaction tx(*f.store);
+      Transaction tx(f.store());
       import_feedback(f.context(), tx, "[{\"text\": \"x\"", ImportFormat::Json, "in.json");
       FAIL("expected an error");
     } catch (const Error& e) {
@@ -166,5 +162,5 @@ TEST_CASE("import_feedback lists every problem of every row and stages nothing")
       CHECK(std::string(e.what()).rfind("in.json:", 0) == 0);
     }
   }
-  CHECK(f.store->load_all(feedback_kind()).empty());
+  CHECK(f.store().load_all(feedback_kind()).empty());
 }

@@ -2,7 +2,7 @@
 
 #include "error.hpp"
 #include "record_lookup.hpp"
-#include "temp_dir.hpp"
+#include "temp_crm.hpp"
 #include "times.hpp"
 
 #include <doctest/doctest.h>
@@ -14,20 +14,15 @@ namespace {
 const std::string k_contact = "P-7K3MQ2X9AB4F";
 
 // A CRM with the department "water", the user "olivia" and one contact.
-struct Fixture {
-  test::TempDir dir;
-  std::unique_ptr<Store> store;
+struct Fixture : test::TempCrm {
 
   Fixture() {
-    write_file_atomic(dir.path() / "crm.yaml", "");
-    store = std::make_unique<Store>(dir.path());
     write("departments/water.yaml", "id: water\nname: Water\n");
     write("users/olivia.yaml", "id: olivia\nname: Olivia\ndepartment: water\n");
     write("contacts/" + k_contact + ".yaml", contact_text());
   }
-  void write(const std::string& rel, const std::string& text) const { write_file_atomic(dir.path() / rel, text); }
-  Context context() const { return Context{*store, "olivia", utc("2026-11-24T10:00:00Z")}; }
-  Record contact() const { return store->load(contact_kind(), k_contact); }
+  Context context() const { return Context{store(), "olivia", utc("2026-11-24T10:00:00Z")}; }
+  Record contact() const { return store().load(contact_kind(), k_contact); }
   EditReview review(const std::string& text) const { return review_edit(context(), contact(), text, "edit.yaml"); }
 
   static std::string contact_text(const std::string& name = "Anna Berg", const std::string& extra = "") {
@@ -149,7 +144,7 @@ TEST_CASE("review_edit checks references and the kind's rules") {
   Fixture f;
   SUBCASE("a reference to a record that does not exist") {
     f.write("users/raquel.yaml", "id: raquel\nname: Raquel\n");
-    Record user = f.store->load(user_kind(), "raquel");
+    Record user = f.store().load(user_kind(), "raquel");
     auto r = review_edit(f.context(), user, "id: raquel\nname: Raquel\ndepartment: sewer\nmanager: olivia\n", "u.yaml");
     REQUIRE(r.outcome == EditReview::Outcome::Invalid);
     CHECK(texts(r.problems) == std::vector<std::string>{"u.yaml:5: 'department' refers to unknown department 'sewer'"});
@@ -162,13 +157,13 @@ TEST_CASE("review_edit checks references and the kind's rules") {
   }
   SUBCASE("only the user or a manager takes a user off the leaderboard") {
     f.write("users/raquel.yaml", "id: raquel\nname: Raquel\n");
-    auto r = review_edit(f.context(), f.store->load(user_kind(), "raquel"),
+    auto r = review_edit(f.context(), f.store().load(user_kind(), "raquel"),
                          "id: raquel\nname: Raquel\nleaderboard: hidden\n", "u.yaml");
     REQUIRE(r.outcome == EditReview::Outcome::Invalid);
     CHECK(
         texts(r.problems) ==
         std::vector<std::string>{"u.yaml:5: only raquel or a manager may change whether raquel is on the leaderboard"});
-    auto own = review_edit(f.context(), f.store->load(user_kind(), "olivia"),
+    auto own = review_edit(f.context(), f.store().load(user_kind(), "olivia"),
                            "id: olivia\nname: Olivia\ndepartment: water\nleaderboard: hidden\n", "u.yaml");
     CHECK(own.outcome == EditReview::Outcome::Valid);
   }
@@ -181,7 +176,7 @@ TEST_CASE("review_edit checks references and the kind's rules") {
              "  - {at: 2026-11-23T09:00:00Z, by: olivia, event: routed, department: water}\n";
     };
     f.write("cases/" + id + ".yaml", text("new"));
-    auto r = review_edit(f.context(), f.store->load(case_kind(), id), text("closed"), "c.yaml");
+    auto r = review_edit(f.context(), f.store().load(case_kind(), id), text("closed"), "c.yaml");
     REQUIRE(r.outcome == EditReview::Outcome::Invalid);
     CHECK(texts(r.problems) == std::vector<std::string>{"c.yaml:5: 'status' is 'closed' but the history says 'new'"});
   }
@@ -192,12 +187,12 @@ TEST_CASE("require_editable") {
   CHECK_NOTHROW(require_editable(f.context(), f.contact()));
   f.write("notifications/7K/N-7K3MQ2X9AB4F.yaml",
           "id: N-7K3MQ2X9AB4F\nuser: olivia\nat: 2026-11-23T09:00:00Z\nevent: case-opened\nmessage: hi\n");
-  CHECK_THROWS_WITH_AS(require_editable(f.context(), f.store->load(notification_kind(), "N-7K3MQ2X9AB4F")),
+  CHECK_THROWS_WITH_AS(require_editable(f.context(), f.store().load(notification_kind(), "N-7K3MQ2X9AB4F")),
                        "a notification cannot be edited: it has no history to record the edit in (mark it read "
                        "with 'crm inbox read')",
                        Error);
   f.write("rewards/R-7K3MQ2X9AB4F.yaml", "id: R-7K3MQ2X9AB4F\nname: Cake\ncost: 5\n");
-  Record reward = f.store->load(reward_kind(), "R-7K3MQ2X9AB4F");
+  Record reward = f.store().load(reward_kind(), "R-7K3MQ2X9AB4F");
   CHECK_THROWS_AS(require_editable(f.context(), reward), Error);  // olivia manages no one
   f.write("departments/water.yaml", "id: water\nname: Water\nmanager: olivia\n");
   CHECK_NOTHROW(require_editable(f.context(), reward));
@@ -205,7 +200,7 @@ TEST_CASE("require_editable") {
 
 TEST_CASE("find_any_record") {
   Fixture f;
-  const Store& s = *f.store;
+  const Store& s = f.store();
   f.write("calls/7K/K-7K3N00000000.yaml", "id: K-7K3N00000000\ncontact: " + k_contact + "\nat: 2026-11-23T09:00:00Z\n");
   f.write("users/water.yaml", "id: water\nname: Also water\n");
   f.write("contacts/P-A00000000000.yaml", "id: P-A00000000000\nname: Rant\nkind: influencer\nscreen_name: Rant112\n");
