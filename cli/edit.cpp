@@ -24,12 +24,16 @@ namespace crm::cli {
 namespace {
 
 // $VISUAL, else $EDITOR, else vi: a shell command, so EDITOR="code -w" works.
+// vi needs a terminal: without one (a script, cron) it would wait forever.
 std::string editor_command() {
   for (const char* name : {"VISUAL", "EDITOR"}) {
     const char* v = std::getenv(name);
     if (v && *v) {
       return v;
     }
+  }
+  if (!isatty(STDIN_FILENO)) {
+    throw usage_error("no editor: set VISUAL or EDITOR (vi needs a terminal, and stdin is none)");
   }
   return "vi";
 }
@@ -185,13 +189,13 @@ void setup_edit(CLI::App& app, Session& session) {
       ->required();
   cmd->add_option("id", words->second, "The ID, after a KIND");
   cmd->callback([&session, words] {
+    std::string editor = editor_command();
     Context ctx = session.context(true);
     bool kind_given = !words->second.empty();
     Record original = find_any_record(ctx.store, kind_given ? words->first : "",
                                       kind_given ? words->second : words->first);
     require_editable(ctx, original);
     std::string original_text = read_file(original.path);
-    std::string editor = editor_command();
     EditFile file(ctx.store, original.id);
     std::string text = original_text;
     std::optional<std::string> last_body;  // the user's last invalid text

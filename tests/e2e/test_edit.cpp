@@ -199,6 +199,16 @@ TEST_CASE("crm edit prefers VISUAL to EDITOR, and runs either through the shell"
   CHECK(s.read(contact_path(id)).find("name: From EDITOR\n") != std::string::npos);
 }
 
+TEST_CASE("crm edit without VISUAL or EDITOR and no terminal exits 2 instead of waiting on vi") {
+  Sandbox s;
+  s.init_with_people();
+  std::string id = anna(s);
+  // The harness's stdin is a pipe, as in a script or cron; vi would hang there.
+  Result r = s.fails(2, edit_args(id), {"VISUAL", "EDITOR"});
+  CHECK(r.err == "crm: error: no editor: set VISUAL or EDITOR (vi needs a terminal, and stdin is none)\n");
+  CHECK(kept_files(s).empty());
+}
+
 TEST_CASE("crm edit refuses to overwrite a record changed while it was being edited") {
   Sandbox s;
   s.init_with_people();
