@@ -103,7 +103,7 @@ class CellReader {
  private:
   const TableRow& m_row;
   ImportFormat m_format;
-  const std::string& m_origin;
+  std::string m_origin;  // a copy: callers pass temporaries such as "in.csv"
   std::vector<Problem>& m_problems;
   bool m_ok = true;
 };
