@@ -4,21 +4,17 @@
 #include "commands.hpp"
 #include "edit.hpp"
 #include "error.hpp"
+#include "process.hpp"
 #include "record_lookup.hpp"
 #include "records_view.hpp"
 
-#include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <memory>
 #include <optional>
-
-extern char** environ;
 
 namespace crm::cli {
 namespace {
@@ -38,45 +34,10 @@ std::string editor_command() {
   return "vi";
 }
 
-// Runs `editor` on `path` on the user's terminal (stdin, stdout and stderr
-// inherited) and returns its exit status; -1 when it could not be started.
+// Runs `editor` on `path` on the user's terminal; its exit status, -1 when
+// it could not be started. Through the shell, so EDITOR="code -w" works.
 int run_editor(const std::string& editor, const fs::path& path) {
-  std::vector<std::string> args = {"sh", "-c", editor + " \"$@\"", editor, path.string()};
-  std::vector<char*> argv;
-  for (auto& a : args) {
-    argv.push_back(a.data());
-  }
-  argv.push_back(nullptr);
-  // As system(3) does: Ctrl-C and Ctrl-\ belong to the editor while it runs.
-  struct sigaction ignore = {};
-  struct sigaction old_int = {};
-  struct sigaction old_quit = {};
-  ignore.sa_handler = SIG_IGN;
-  sigemptyset(&ignore.sa_mask);
-  ::sigaction(SIGINT, &ignore, &old_int);
-  ::sigaction(SIGQUIT, &ignore, &old_quit);
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  sigset_t defaults;
-  sigemptyset(&defaults);
-  sigaddset(&defaults, SIGINT);
-  sigaddset(&defaults, SIGQUIT);
-  posix_spawnattr_setsigdefault(&attributes, &defaults);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
-  pid_t pid = -1;
-  int rc = ::posix_spawn(&pid, "/bin/sh", nullptr, &attributes, argv.data(), environ);
-  posix_spawnattr_destroy(&attributes);
-  int status = 0;
-  if (rc == 0) {
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-  }
-  ::sigaction(SIGINT, &old_int, nullptr);
-  ::sigaction(SIGQUIT, &old_quit, nullptr);
-  if (rc != 0) {
-    return -1;
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return run_attached({"sh", "-c", editor + " \"$@\"", editor, path.string()});
 }
 
 // The file the user edits: .crm/edit-ID-XXXXXX.yaml (the suffix lets editors

@@ -1,19 +1,15 @@
 // crm help [COMMAND [SUBCOMMAND]]: the command's man page, else its usage
 #include "commands.hpp"
 #include "error.hpp"
+#include "process.hpp"
 #include "suggest.hpp"
 
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
-
-extern char** environ;
 
 namespace crm::cli {
 namespace {
@@ -60,22 +56,7 @@ bool show_page(const std::string& page, const std::string& section = "1") {
   fs::path file = page_file(page, section);
   std::vector<std::string> argv = file.empty() ? std::vector<std::string>{"man", section, page}
                                                : std::vector<std::string>{"man", "-l", file.string()};
-  std::vector<char*> args;
-  for (auto& a : argv) {
-    args.push_back(a.data());
-  }
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  if (posix_spawnp(&pid, "man", nullptr, nullptr, args.data(), environ) != 0) {
-    return false;  // no man program
-  }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) {
-      return false;
-    }
-  }
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  return run_attached(argv) == 0;  // -1: no man program
 }
 
 // A pager only helps a person at a terminal; CRM_NO_MAN asks for plain usage.

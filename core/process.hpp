@@ -21,4 +21,10 @@ struct ProcessResult {
 ProcessResult run_process(const std::vector<std::string>& argv, const fs::path& cwd, const std::string& input = "",
                           const std::vector<std::string>& env = {}, int timeout_ms = 0);
 
+// Runs `argv` (looked up on PATH) with this process's stdin, stdout and
+// stderr, as system(3) does: Ctrl-C and Ctrl-\ go to the program while it
+// runs. For programs the user works in (an editor, man). Returns the exit
+// status, 128+signal when killed, or -1 when it could not be started.
+int run_attached(const std::vector<std::string>& argv);
+
 }  // namespace crm
