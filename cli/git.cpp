@@ -52,11 +52,13 @@ int merge_file(const MergeFileArgs& a) {
 
 void setup_git(CLI::App& app, Session& session) {
   auto args = std::make_shared<MergeFileArgs>();
-  auto* merge = app.add_subcommand("merge-file", "Merge three versions of a record file field by field (git's merge.crm.driver)");
+  auto* merge = app.add_subcommand("merge-file",
+                                   "Merge three versions of a record file field by field (git's merge.crm.driver)");
   merge->add_option("base", args->base, "The common ancestor (git's %O)")->required();
   merge->add_option("ours", args->ours, "Our version; receives the result (git's %A)")->required();
   merge->add_option("theirs", args->theirs, "Their version (git's %B)")->required();
-  merge->add_option("path", args->path, "The file's path in the repository, which names its kind (git's %P; default: OURS)");
+  merge->add_option("path", args->path,
+                    "The file's path in the repository, which names its kind (git's %P; default: OURS)");
   merge->callback([&session, args] {
     if (args->path.empty()) {
       args->path = args->ours;
@@ -66,7 +68,8 @@ void setup_git(CLI::App& app, Session& session) {
 
   auto* git = app.add_subcommand("git", "Set up git to merge this CRM's records");
   git->require_subcommand(1);
-  auto* setup = git->add_subcommand("setup", "Route record files through crm's merge driver (.gitattributes, git config)");
+  auto* setup =
+      git->add_subcommand("setup", "Route record files through crm's merge driver (.gitattributes, git config)");
   setup->callback([&session] {
     const fs::path& root = session.store().root();
     if (!setup_git_merge(root)) {

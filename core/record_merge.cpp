@@ -6,8 +6,8 @@
 #include "yaml_io.hpp"
 
 #include <algorithm>
-#include <set>
 #include <sstream>
+#include <tuple>
 
 namespace crm {
 namespace {

@@ -193,7 +193,8 @@ TEST_CASE("git merge: a title changed in both clones is a conflict that check po
 
   Result check = c.s.run_in(c.b, {}, {"check"});
   CHECK(check.status == 1);
-  CHECK(check.out == case_path(c.id) + ":" + line + ": merge conflict in field 'title': keep one side and delete the marker lines\n");
+  CHECK(check.out == case_path(c.id) + ":" + line +
+                         ": merge conflict in field 'title': keep one side and delete the marker lines\n");
   Result show = c.s.run_in(c.b, {}, {"case", "show", c.id});
   CHECK(show.status == 3);
   CHECK(show.err.rfind("crm: error: " + case_path(c.id) + ":" + line + ": merge conflict in field 'title'", 0) == 0);
@@ -222,4 +223,21 @@ TEST_CASE("git merge: crm git setup is idempotent and crm check warns in a clone
   Result check = c.s.run_in(c.b, {}, {"check"});
   CHECK(check.status == 0);
   CHECK(check.err.find("warning: this clone merges records line by line: run 'crm git setup'") != std::string::npos);
+}
+
+TEST_CASE("git merge: crm merge-file merges a file that is no record line by line, as git merge-file does") {
+  Sandbox s;
+  s.write("O", "id: C-AAAAAAAAAAAA\ntitle: one\n");
+  s.write("A", "not: [a record\n");
+  s.write("B", "id: C-AAAAAAAAAAAA\ntitle: two\n");
+  Result r = s.run_in(s.crm_dir(), {}, {"merge-file", "O", "A", "B", "cases/C-AAAAAAAAAAAA.yaml"});
+  CHECK(r.status == 1);
+  CHECK(s.read("A") == "<<<<<<< ours\nnot: [a record\n=======\nid: C-AAAAAAAAAAAA\ntitle: two\n>>>>>>> theirs\n");
+
+  s.write("notes.txt", "one\ntwo\nthree\n");
+  s.write("ours.txt", "one\nTWO\nthree\n");
+  s.write("theirs.txt", "one\ntwo\nthree\nfour\n");
+  r = s.run_in(s.crm_dir(), {}, {"merge-file", "notes.txt", "ours.txt", "theirs.txt", "notes.txt"});
+  CHECK(r.status == 0);
+  CHECK(s.read("ours.txt") == "one\nTWO\nthree\nfour\n");
 }

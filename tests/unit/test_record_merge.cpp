@@ -35,7 +35,8 @@ std::string case_file(const std::string& extra_fields, const std::string& more =
          more;
 }
 
-std::string entry(const std::string& at, const std::string& by, const std::string& event, const std::string& rest = "") {
+std::string entry(const std::string& at, const std::string& by, const std::string& event,
+                  const std::string& rest = "") {
   return "  - at: " + at + "\n    by: " + by + "\n    event: " + event + "\n" + rest;
 }
 
@@ -129,7 +130,8 @@ TEST_CASE("record merge: a field changed differently on both sides is a conflict
   theirs.replace(theirs.find("title: No water"), 15, "title: No water at all");
   RecordMerge m = merge_record(case_kind(), base, ours, theirs);
   CHECK(m.conflicts == std::vector<std::string>{"title"});
-  CHECK(m.text.find("id: C-AAAAAAAAAAAA\n<<<<<<< ours\ntitle: Dry tap\n=======\ntitle: No water at all\n>>>>>>> theirs\n"
+  CHECK(m.text.find("id: C-AAAAAAAAAAAA\n<<<<<<< ours\ntitle: Dry tap\n=======\ntitle: No water at all\n"
+                    ">>>>>>> theirs\n"
                     "status: acknowledged\npriority: urgent\n") == 0);
   auto marker = find_conflict_marker(m.text);
   REQUIRE(marker);
@@ -149,4 +151,18 @@ TEST_CASE("record merge: record files are known by their folder") {
   CHECK(record_kind_of_path("crm.yaml") == nullptr);
   CHECK(record_kind_of_path("cases/notes.txt") == nullptr);
   CHECK(record_kind_of_path("docs/C-AAAAAAAAAAAA.yaml") == nullptr);
+}
+
+TEST_CASE("record merge: a mission's status and taker are replayed from the merged history") {
+  std::string base = "id: M-AAAAAAAAAAAA\ntitle: Fix the pump\nreward: 10 points\ncreator: olivia\nstatus: available\n"
+                     "history:\n" +
+                     entry("2026-11-23T09:00:00Z", "olivia", "created");
+  std::string ours = base + entry("2026-11-23T10:00:00Z", "ben", "accepted", "    taker: ben\n");
+  std::string theirs = base + entry("2026-11-23T11:00:00Z", "ann", "commented", "    note: Parts ordered\n");
+  RecordMerge m = merge_record(mission_kind(), base, theirs, ours);
+  REQUIRE(m.conflicts.empty());
+  Value merged = parse_yaml(m.text, "merged");
+  CHECK(merged.get("status") == "taken");
+  CHECK(merged.get("taker") == "ben");
+  CHECK(merged.find("history")->items().size() == 3);
 }
