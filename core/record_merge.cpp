@@ -16,13 +16,27 @@ const char* const k_ours_marker = "<<<<<<< ours";
 const char* const k_middle_marker = "=======";
 const char* const k_theirs_marker = ">>>>>>> theirs";
 
-Value parse_side(const std::string& text, const std::string& name) {
+bool is_set_field(const FieldSpec* spec) {
+  return spec && (spec->type == FieldType::TextList || spec->type == FieldType::EmailList ||
+                  spec->type == FieldType::RefList);
+}
+
+// One side as a map; a side whose history or value lists are no lists is
+// not merged field by field (that would drop their items).
+Value parse_side(const KindSpec& kind, const std::string& text, const std::string& name) {
   Value v = parse_yaml(text, name);
   if (v.is_null()) {
     return Value::map();
   }
   if (!v.is_map()) {
     throw data_error(name + ": not a record (a YAML map)");
+  }
+  for (const auto& [key, value] : v.fields()) {
+    const FieldSpec* spec = kind.field(key);
+    bool listed = spec && (spec->type == FieldType::History || is_set_field(spec));
+    if (listed && !value.is_list() && !value.is_null()) {
+      throw data_error(name + ": '" + key + "' is not a list");
+    }
   }
   return v;
 }
@@ -85,11 +99,6 @@ Value merge_history(const Value& base, const Value& ours, const Value& theirs) {
   return out;
 }
 
-bool is_set_field(const FieldSpec* spec) {
-  return spec && (spec->type == FieldType::TextList || spec->type == FieldType::EmailList ||
-                  spec->type == FieldType::RefList);
-}
-
 // Every key of the three sides: ours' order, then new ones of theirs and base.
 std::vector<std::string> all_keys(const Value& base, const Value& ours, const Value& theirs) {
   std::vector<std::string> keys;
@@ -115,9 +124,9 @@ std::string field_text(const KindSpec& kind, const std::string& key, const Value
 
 RecordMerge merge_record(const KindSpec& kind, const std::string& base_text, const std::string& ours_text,
                          const std::string& theirs_text) {
-  Value base = parse_side(base_text, "base");
-  Value ours = parse_side(ours_text, "ours");
-  Value theirs = parse_side(theirs_text, "theirs");
+  Value base = parse_side(kind, base_text, "base");
+  Value ours = parse_side(kind, ours_text, "ours");
+  Value theirs = parse_side(kind, theirs_text, "theirs");
   auto cached = cached_field_names(kind);
 
   Value merged = Value::map();
@@ -127,7 +136,7 @@ RecordMerge merge_record(const KindSpec& kind, const std::string& base_text, con
     Value b = normalized(base.find(key)), o = normalized(ours.find(key)), t = normalized(theirs.find(key));
     if (spec && spec->type == FieldType::History) {
       merged.set(key, merge_history(b, o, t));
-    } else if (is_set_field(spec) && (o.is_list() || o.is_null()) && (t.is_list() || t.is_null())) {
+    } else if (is_set_field(spec)) {
       Value list = Value::list();
       list.items() = merge_sets(items_of(b), items_of(o), items_of(t));
       merged.set(key, list);

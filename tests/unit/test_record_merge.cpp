@@ -143,6 +143,8 @@ TEST_CASE("record merge: a field changed differently on both sides is a conflict
 TEST_CASE("record merge: a side that is not a record is refused") {
   CHECK_THROWS(merge_record(case_kind(), case_file(""), "- a list\n", case_file("")));
   CHECK_THROWS(merge_record(case_kind(), case_file(""), "title: [unclosed\n", case_file("")));
+  CHECK_THROWS(merge_record(case_kind(), case_file(""), case_file(""), "id: C-AAAAAAAAAAAA\nhistory: none\n"));
+  CHECK_THROWS(merge_record(case_kind(), case_file(""), case_file("tags: leak\n"), case_file("")));
 }
 
 TEST_CASE("record merge: record files are known by their folder") {
