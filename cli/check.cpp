@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "exit_status.hpp"
+#include "git_setup.hpp"
 #include "output.hpp"
 
 namespace crm::cli {
@@ -10,7 +11,8 @@ namespace crm::cli {
 void setup_check(CLI::App& app, Session& session) {
   auto* cmd = app.add_subcommand("check", "Validate every record and crm.yaml; list each problem as PATH:LINE: message");
   cmd->callback([&session] {
-    CheckReport report = check_crm(session.store_tolerating_bad_config());
+    const Store& store = session.store_tolerating_bad_config();
+    CheckReport report = check_crm(store);
     if (session.format() == Format::Table) {
       for (const auto& p : report.problems) {
         session.out() << p.text() << '\n';
@@ -30,6 +32,9 @@ void setup_check(CLI::App& app, Session& session) {
     }
     session.message(std::to_string(report.records) + " records checked, " + std::to_string(report.problems.size()) +
                     (report.problems.size() == 1 ? " problem" : " problems"));
+    if (git_merge_driver_missing(store.root())) {
+      session.warning("this clone merges records line by line: run 'crm git setup' so git merges them field by field");
+    }
     if (!report.problems.empty()) {
       session.exit_status = k_exit_found;
     }

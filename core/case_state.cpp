@@ -146,6 +146,14 @@ CaseState replay_case(const Value& history, const std::string& shown_path, std::
   return state;
 }
 
+std::vector<std::string> case_cached_field_names() {
+  std::vector<std::string> out;
+  for (const auto& field : cached_fields(CaseState{})) {
+    out.push_back(field.first);
+  }
+  return out;
+}
+
 void store_state(Value& data, const CaseState& state) {
   for (const auto& [key, value] : cached_fields(state)) {
     if (value.empty()) {

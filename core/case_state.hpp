@@ -45,6 +45,9 @@ std::string apply_entry(CaseState& state, const Value& entry, bool first);
 CaseState replay_case(const Value& history, const std::string& shown_path = "",
                       std::vector<Problem>* problems = nullptr);
 
+// The names of the fields a case caches from its history.
+std::vector<std::string> case_cached_field_names();
+
 // Writes `state` into the case's cached fields.
 void store_state(Value& data, const CaseState& state);
 

@@ -103,6 +103,27 @@ void policy_refs(const Store& store, std::vector<Reference>& out) {
 
 }  // namespace
 
+void refresh_cached_fields(const KindSpec& kind, Value& data) {
+  const Value* history = data.find("history");
+  if (&kind == &case_kind() || &kind == &feedback_kind()) {
+    if (history && history->is_list()) {
+      store_state(data, replay_case(*history));
+    }
+  } else if (&kind == &mission_kind()) {
+    refresh_mission_state(data);
+  }
+}
+
+std::vector<std::string> cached_field_names(const KindSpec& kind) {
+  if (&kind == &case_kind() || &kind == &feedback_kind()) {
+    return case_cached_field_names();
+  }
+  if (&kind == &mission_kind()) {
+    return mission_cached_field_names();
+  }
+  return {};
+}
+
 std::vector<Problem> consistency_problems(const KindSpec& kind, const Value& data, const std::string& shown_path) {
   if (&kind == &case_kind() || &kind == &feedback_kind()) {
     return case_consistency_problems(data, shown_path);

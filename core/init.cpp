@@ -2,6 +2,7 @@
 
 #include "config.hpp"
 #include "error.hpp"
+#include "git_setup.hpp"
 #include "process.hpp"
 #include "schema.hpp"
 
@@ -57,6 +58,9 @@ InitResult init_crm(const fs::path& dir) {
       throw system_error("git init failed in " + dir.string() + ": " + init.err);
     }
     result.git_initialized = true;
+  }
+  if (!result.git_missing) {
+    setup_git_merge(dir);
   }
   return result;
 }

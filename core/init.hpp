@@ -11,7 +11,8 @@ struct InitResult {
 
 // Makes `dir` a CRM: crm.yaml with commented defaults, a folder per record
 // kind, a .gitignore for crm's private files, and a git repository when the
-// folder is not already inside one. Throws a usage error if it is a CRM already.
+// folder is not already inside one, set up for crm's merge driver (see
+// setup_git_merge). Throws a usage error if it is a CRM already.
 InitResult init_crm(const fs::path& dir);
 
 }  // namespace crm

@@ -369,6 +369,14 @@ std::vector<Record> sub_missions(const Store& store, const std::string& id) {
   return out;
 }
 
+std::vector<std::string> mission_cached_field_names() { return {"status", "taker"}; }
+
+void refresh_mission_state(Value& data) {
+  if (const Value* history = data.find("history"); history && history->is_list()) {
+    store_state(data, replay(*history));
+  }
+}
+
 std::vector<Problem> mission_consistency_problems(const Value& data, const std::string& shown_path) {
   std::vector<Problem> out;
   const Value* history = data.find("history");

@@ -59,6 +59,10 @@ std::vector<Record> list_missions(const Store& store, const MissionFilter& filte
 // The direct sub-missions of `id`, oldest first.
 std::vector<Record> sub_missions(const Store& store, const std::string& id);
 
+// Sets the mission's cached fields (status and taker) from its history.
+void refresh_mission_state(Value& data);
+std::vector<std::string> mission_cached_field_names();
+
 // Why a mission's stored status or taker disagrees with its history.
 std::vector<Problem> mission_consistency_problems(const Value& data, const std::string& shown_path);
 

@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "ids.hpp"
+#include "record_merge.hpp"
 #include "suggest.hpp"
 #include "yaml_io.hpp"
 
@@ -204,7 +205,14 @@ Record Store::read(const KindSpec& kind, const fs::path& path) const {
   r.kind = &kind;
   r.path = path;
   r.id = path.stem().string();
-  r.data = parse_yaml(read_file(path), shown(path));
+  std::string text = read_file(path);
+  // A merge left markers: name the field rather than misread the file.
+  if (auto marker = find_conflict_marker(text)) {
+    throw data_error(shown(path) + ":" + std::to_string(marker->line) + ": merge conflict" +
+                     (marker->field.empty() ? "" : " in field '" + marker->field + "'") +
+                     ": keep one side and delete the marker lines");
+  }
+  r.data = parse_yaml(text, shown(path));
   r.stored_events = r.history().items().size();
   return r;
 }

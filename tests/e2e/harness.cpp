@@ -88,12 +88,17 @@ Result Sandbox::fails(int status, const std::vector<std::string>& args, const st
 }
 
 std::string Sandbox::git(const std::vector<std::string>& args) {
-  std::vector<std::string> argv = {"git"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  auto r = crm::run_process(argv, crm_dir(), "", m_env);
+  Result r = git_in(crm_dir(), args);
   INFO("git" << command_text(args) << "\nstdout: " << r.out << "\nstderr: " << r.err);
   REQUIRE(r.status == 0);
   return r.out;
+}
+
+Result Sandbox::git_in(const fs::path& cwd, const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {"git"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  auto r = crm::run_process(argv, cwd, "", m_env);
+  return {r.status, r.out, r.err};
 }
 
 Result Sandbox::run(const std::vector<std::string>& args, const std::string& input) {

@@ -58,6 +58,8 @@ class Sandbox {
                const std::string& input = "");
   // Runs git in crm_dir() with the sandbox's environment; fails the test unless it exits 0.
   std::string git(const std::vector<std::string>& args);
+  // Runs git in `cwd` with the sandbox's environment, whatever its exit status.
+  Result git_in(const fs::path& cwd, const std::vector<std::string>& args);
 
   // Environment settings applied to every later run (e.g. "CRM_USER=olivia").
   void set_env(const std::string& entry);
