@@ -77,7 +77,8 @@ TEST_CASE("autocommit makes one commit per writing command with its message and 
   CHECK(head_summary(s) ==
         "Olivia Ortiz <olivia@city.example>|Olivia Ortiz <olivia@city.example>|contact " + contact + ": created");
 
-  std::string id = committed(s, {"-q", "case", "open", "--contact", contact, "--title", "Leak", "--department", "water"});
+  std::string id =
+      committed(s, {"-q", "case", "open", "--contact", contact, "--title", "Leak", "--department", "water"});
   CHECK(head_summary(s).find("|case " + id + ": opened, routed to water") != std::string::npos);
 
   committed(s, {"case", "forward", id, "--to", "raquel"});
@@ -149,8 +150,8 @@ TEST_CASE("autocommit commits every record a command writes in one commit") {
     CHECK(body.find("call " + ids[0] + ": logged\ncase " + ids[1] + ": opened, routed to water\n") == 0);
   }
   SUBCASE("escalate from cron: every escalated case, authored by crm") {
-    s.write("crm.yaml", s.read("crm.yaml") +
-                            "sla:\n  default: {acknowledge: 1h}\nescalation:\n  default: {chain: [manager], every: 4h}\n");
+    s.write("crm.yaml", s.read("crm.yaml") + "sla:\n  default: {acknowledge: 1h}\n" +
+                            "escalation:\n  default: {chain: [manager], every: 4h}\n");
     s.git({"-c", "user.name=Setup", "-c", "user.email=setup@example.com", "commit", "-q", "-am", "sla"});
     committed(s, {"case", "open", "--contact", contact, "--title", "One", "--department", "water"});
     committed(s, {"case", "open", "--contact", contact, "--title", "Two", "--department", "water"});

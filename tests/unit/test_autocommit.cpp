@@ -59,9 +59,13 @@ TEST_CASE("autocommit_message") {
           "case C-7K3M: opened, routed to water\n\ncase C-7K3M: opened, routed to water\nnotification N-1: created\n");
   }
   SUBCASE("several records of one kind with the same events are counted") {
-    auto message = autocommit_message({record(cases, "C-1"), record(cases, "C-2"), record(cases, "C-3")},
-                                      {event(cases, "C-1", "escalated", "", ""), event(cases, "C-2", "escalated", "", ""),
-                                       event(cases, "C-3", "escalated", "", "")});
+    std::vector<Record> records;
+    std::vector<Event> events;
+    for (const std::string id : {"C-1", "C-2", "C-3"}) {
+      records.push_back(record(cases, id));
+      events.push_back(event(cases, id, "escalated", "", ""));
+    }
+    auto message = autocommit_message(records, events);
     CHECK(message == "3 cases escalated\n\ncase C-1: escalated\ncase C-2: escalated\ncase C-3: escalated\n");
   }
   SUBCASE("different records: the first line and how many more") {
