@@ -49,6 +49,7 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_option("--color", o.color, "Colour tables (auto: only on a terminal without NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", o.quiet, "Print only data (IDs, listings), no messages");
+  app.add_flag("--no-commit", o.no_commit, "Do not commit to git even when crm.yaml sets git.autocommit");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include "autocommit.hpp"
 #include "error.hpp"
 #include "hooks.hpp"
 #include "people.hpp"
@@ -102,8 +103,21 @@ bool Session::color() const {
   return ::isatty(STDOUT_FILENO) != 0;
 }
 
+void Session::autocommit(const Transaction& tx) {
+  if (!store().config().git_autocommit || options.no_commit || env("CRM_NO_COMMIT") == "1") {
+    return;
+  }
+  std::string message = autocommit_message(tx.records(), tx.events());
+  GitIdentity author = author_identity(store(), events_actor(tx.events()));
+  std::string problem = crm::autocommit(store(), tx.records(), message, author);
+  if (!problem.empty()) {
+    warning(problem + "; the records are saved but not committed");
+  }
+}
+
 void Session::commit(Transaction& tx) {
   tx.commit();
+  autocommit(tx);
   int timeout_ms = 60000;
   if (std::string limit = env("CRM_HOOK_TIMEOUT"); !limit.empty()) {
     if (auto d = parse_duration(limit)) {

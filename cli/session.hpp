@@ -19,6 +19,7 @@ struct GlobalOptions {
   std::string format = "table";
   std::string color = "auto";
   bool quiet = false;
+  bool no_commit = false;  // --no-commit: skip git.autocommit for this command
 };
 
 // What a command needs from the world: the CRM, the acting user, the time
@@ -46,8 +47,9 @@ class Session {
   Format format() const;
   bool color() const;
 
-  // Saves `tx`, then runs the hooks for what it saved (see hooks.hpp),
-  // reporting failing hooks as warnings: the saved records stay.
+  // Saves `tx`, commits the files to git when git.autocommit is on (see
+  // autocommit.hpp), then runs the hooks for what it saved (see hooks.hpp).
+  // A failing commit or hook is a warning: the saved records stay.
   void commit(Transaction& tx);
 
   // Data goes to stdout; messages to stderr (silenced by -q).
@@ -56,6 +58,8 @@ class Session {
   void warning(const std::string& text);
 
  private:
+  void autocommit(const Transaction& tx);
+
   std::unique_ptr<Store> m_store;
   std::optional<Timestamp> m_now;
 };

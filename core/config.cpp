@@ -11,9 +11,11 @@ namespace crm {
 namespace {
 
 const std::vector<std::string> k_top_keys = {"timezone", "defaults", "contact_kinds", "call_channels", "cases",
-                                            "routing",  "calendars", "sla",          "escalation", "recognition"};
+                                            "routing",  "calendars", "sla",          "escalation", "recognition",
+                                            "git"};
 const std::vector<std::string> k_default_keys = {"contact_kind", "call_channel", "call_direction"};
 const std::vector<std::string> k_case_keys = {"default_priority", "reopen_to"};
+const std::vector<std::string> k_git_keys = {"autocommit"};
 
 std::map<std::string, std::vector<std::string>> default_lists() {
   return {
@@ -113,6 +115,12 @@ Config load_config(const std::string& text, const std::string& origin) {
   if (const Value* recognition = setting(raw, "recognition")) {
     config.recognition = parse_recognition(*recognition, reader, config.calendars);
   }
+  if (const Value* git = setting(raw, "git")) {
+    reader.map(*git, "git");
+    std::string autocommit = "false";
+    pick(reader, *git, "git.", "autocommit", autocommit, {"true", "false"});
+    config.git_autocommit = autocommit == "true";
+  }
   return config;
 }
 
@@ -144,10 +152,23 @@ std::vector<Problem> config_problems(const Config& config, const std::string& or
   if (const Value* r = setting(config.raw, "recognition")) {
     recognition_problems(*r, reader, out);
   }
+  if (const Value* g = setting(config.raw, "git")) {
+    reader.unknown_keys(*g, k_git_keys, "git.", out);
+  }
   return out;
 }
 
-std::string config_template() {
+std::string config_template(bool autocommit) {
+  std::string git = autocommit ? R"(
+# Commit the files each command changes, one commit per command, authored by
+# the acting user (`crm --no-commit ...` skips it once).
+git:
+  autocommit: true
+)"
+                               : R"(
+# git:
+#   autocommit: false            # true: commit what each command changes
+)";
   return R"(# crm.yaml: policy for this CRM. Every key is optional; an empty file is a
 # valid configuration. The commented values below are the defaults.
 # See crm-files(5) for every setting.
@@ -206,7 +227,7 @@ std::string config_template() {
 #     calls-logged: {counts: call-logged, grades: [1, 10, 25, 50, 100, 150, 200, 250]}
 #   levels: [200, 500, 1000, 1750, 2750, 4000, 5500, 7500, 9750, 12250]
 #   calendar: office             # working days for `crm report kpi` (default Mon-Fri)
-)";
+)" + git;
 }
 
 }  // namespace crm

@@ -40,6 +40,9 @@ struct Config {
   // The calendar called `name`; "" or "24x7" is round the clock in `zone`.
   BusinessCalendar calendar(const std::string& name) const;
 
+  // git.autocommit: commit the files each writing command changed (autocommit.hpp).
+  bool git_autocommit = false;
+
   // Configurable value lists, e.g. "contact_kinds", "call_channels".
   std::map<std::string, std::vector<std::string>> lists;
 
@@ -57,7 +60,8 @@ Config load_config(const std::string& text, const std::string& origin);
 // unknown keys (with a suggestion) and lists that name defaults they lack.
 std::vector<Problem> config_problems(const Config& config, const std::string& origin);
 
-// The commented template `crm init` writes.
-std::string config_template();
+// The commented template `crm init` writes; `autocommit` turns on
+// git.autocommit (for a fresh repository), else it is shown commented out.
+std::string config_template(bool autocommit = false);
 
 }  // namespace crm

@@ -46,13 +46,14 @@ InitResult init_crm(const fs::path& dir) {
     fs::create_directories(dir / kind->folder, ec);
   }
   ensure_gitignore(dir);
-  write_file_atomic(dir / "crm.yaml", config_template());
-
   InitResult result;
   auto inside = run_process({"git", "rev-parse", "--is-inside-work-tree"}, dir);
-  if (inside.status == 127 || inside.status < 0) {
-    result.git_missing = true;
-  } else if (inside.status != 0) {
+  result.git_missing = inside.status == 127 || inside.status < 0;
+  // Auto-commit suits a repository made for the CRM, not one it joins.
+  bool fresh_repository = !result.git_missing && inside.status != 0;
+  write_file_atomic(dir / "crm.yaml", config_template(fresh_repository));
+
+  if (fresh_repository) {
     auto init = run_process({"git", "init", "-q"}, dir);
     if (init.status != 0) {
       throw system_error("git init failed in " + dir.string() + ": " + init.err);

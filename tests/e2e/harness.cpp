@@ -22,7 +22,7 @@ Sandbox::Sandbox() {
   REQUIRE(made != nullptr);
   m_root = made;
   m_env = {"CRM_NOW=2026-11-23T09:00:00Z", "TZ=UTC", "NO_COLOR=1", "HOME=" + m_root.string(),
-           "GIT_CONFIG_NOSYSTEM=1", "CRM_DIR", "CRM_USER", "EDITOR", "VISUAL"};
+           "GIT_CONFIG_NOSYSTEM=1", "CRM_NO_COMMIT=1", "CRM_DIR", "CRM_USER", "EDITOR", "VISUAL"};
 }
 
 Sandbox::~Sandbox() {

@@ -21,7 +21,9 @@ struct Result {
 // A fresh temporary folder (removed afterwards) in which `crm` runs with a
 // controlled environment: CRM_NOW fixed at 2026-11-23T09:00:00Z, TZ=UTC,
 // NO_COLOR, HOME inside the folder (so no personal git identity leaks in),
-// and no CRM_DIR or CRM_USER unless a test sets them.
+// CRM_NO_COMMIT=1 (so the git repository `crm init` makes stays without
+// commits unless a test unsets it), and no CRM_DIR or CRM_USER unless a
+// test sets them.
 class Sandbox {
  public:
   Sandbox();

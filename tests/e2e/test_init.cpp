@@ -33,15 +33,19 @@ TEST_CASE("init creates crm.yaml, the record folders, a .gitignore and a git rep
   }
   CHECK(has_line(s.read(".gitignore"), "/.crm/"));
 
-  // crm.yaml holds the defaults, commented out: it configures nothing by itself.
+  // crm.yaml holds the defaults, commented out: it configures nothing by
+  // itself but git.autocommit, on in the repository made for the CRM.
   std::string config = s.read("crm.yaml");
   CHECK(config.find("# timezone:") != std::string::npos);
   CHECK(config.find("# contact_kinds:") != std::string::npos);
   CHECK(config.find("# call_channels:") != std::string::npos);
+  std::vector<std::string> settings;
   for (const auto& line : lines(config)) {
-    CAPTURE(line);
-    CHECK((line.empty() || line[0] == '#'));
+    if (!line.empty() && line[0] != '#') {
+      settings.push_back(line);
+    }
   }
+  CHECK(settings == std::vector<std::string>{"git:", "  autocommit: true"});
   CHECK(s.files_in("contacts").empty());
   CHECK(s.files_in("calls").empty());
 }

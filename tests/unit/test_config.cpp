@@ -20,6 +20,17 @@ TEST_CASE("load_config") {
     CHECK(c.zone_name.empty());
     CHECK(config_problems(c, "crm.yaml").empty());
   }
+  SUBCASE("git.autocommit is off unless crm.yaml turns it on, as the fresh-repository template does") {
+    CHECK_FALSE(load_config("", "crm.yaml").git_autocommit);
+    CHECK_FALSE(load_config(config_template(), "crm.yaml").git_autocommit);
+    Config on = load_config(config_template(true), "crm.yaml");
+    CHECK(on.git_autocommit);
+    CHECK(config_problems(on, "crm.yaml").empty());
+    CHECK(config_error("git:\n  autocommit: yes please\n") ==
+          "crm.yaml:2: git.autocommit: 'yes please' is not one of the allowed values");
+    CHECK(config_problems(load_config("git: {autocommit: false, autopush: true}\n", "crm.yaml"), "crm.yaml").size() ==
+          1);
+  }
   SUBCASE("settings are read") {
     Config c = load_config(
         "timezone: America/Chicago\ncontact_kinds: [citizen, business]\ndefaults:\n  contact_kind: citizen\n  "
