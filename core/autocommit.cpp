@@ -1,6 +1,7 @@
 #include "autocommit.hpp"
 
 #include "error.hpp"
+#include "git_setup.hpp"
 #include "process.hpp"
 #include "schema.hpp"
 
@@ -160,12 +161,10 @@ GitIdentity author_identity(const Store& store, const std::string& actor) {
 std::string autocommit(const Store& store, const std::vector<Record>& records, const std::string& message,
                        const GitIdentity& author) {
   const fs::path& root = store.root();
-  auto inside = run_process({"git", "rev-parse", "--is-inside-work-tree"}, root);
-  if (inside.status == 127 || inside.status < 0) {
-    return "git is not installed";
-  }
-  if (inside.status != 0) {
-    return store.shown(root) + " is not inside a git work tree";
+  switch (git_place(root)) {
+    case GitPlace::NoGit: return "git is not installed";
+    case GitPlace::Outside: return store.shown(root) + " is not inside a git work tree";
+    case GitPlace::Inside: break;
   }
   std::vector<std::string> paths;
   for (const auto& r : records) {

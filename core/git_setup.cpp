@@ -8,10 +8,18 @@ namespace crm {
 
 const char* const k_merge_driver = "crm merge-file %O %A %B %P";
 
+GitPlace git_place(const fs::path& dir) {
+  auto inside = run_process({"git", "rev-parse", "--is-inside-work-tree"}, dir);
+  if (inside.status == 127 || inside.status < 0) {
+    return GitPlace::NoGit;
+  }
+  return inside.status == 0 ? GitPlace::Inside : GitPlace::Outside;
+}
+
 namespace {
 
 bool in_git_repository(const fs::path& root) {
-  return run_process({"git", "rev-parse", "--is-inside-work-tree"}, root).status == 0;
+  return git_place(root) == GitPlace::Inside;
 }
 
 void git_config(const fs::path& root, const std::string& key, const std::string& value) {

@@ -6,6 +6,11 @@
 
 namespace crm {
 
+// Where `dir` stands towards git: no git program, outside any work tree,
+// or inside one.
+enum class GitPlace { NoGit, Outside, Inside };
+GitPlace git_place(const fs::path& dir);
+
 // The command git runs to merge a record file (crm must be on PATH).
 extern const char* const k_merge_driver;
 

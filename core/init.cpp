@@ -47,10 +47,10 @@ InitResult init_crm(const fs::path& dir) {
   }
   ensure_gitignore(dir);
   InitResult result;
-  auto inside = run_process({"git", "rev-parse", "--is-inside-work-tree"}, dir);
-  result.git_missing = inside.status == 127 || inside.status < 0;
+  GitPlace place = git_place(dir);
+  result.git_missing = place == GitPlace::NoGit;
   // Auto-commit suits a repository made for the CRM, not one it joins.
-  bool fresh_repository = !result.git_missing && inside.status != 0;
+  bool fresh_repository = place == GitPlace::Outside;
   write_file_atomic(dir / "crm.yaml", config_template(fresh_repository));
 
   if (fresh_repository) {
