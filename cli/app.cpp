@@ -84,6 +84,7 @@ int run(int argc, char** argv) {
   setup_edit(app, session);
   setup_log(app, session);
   setup_git(app, session);
+  setup_sync(app, session);
   setup_help(app, session);
 
   if (argc > 1 && argv[1] == k_complete_command) {  // hidden: for the shell completion scripts

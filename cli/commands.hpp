@@ -27,6 +27,7 @@ void setup_import(CLI::App& app, Session& session);  // import contacts
 void setup_edit(CLI::App& app, Session& session);  // crm edit ID: a record in $EDITOR
 void setup_log(CLI::App& app, Session& session);   // crm log / activity
 void setup_git(CLI::App& app, Session& session);   // crm merge-file, crm git setup
+void setup_sync(CLI::App& app, Session& session);  // crm sync
 // `help`: looks the other commands up, so it is registered last.
 void setup_help(CLI::App& app, Session& session);
 // `report leaderboard` and `report kpi`, added by setup_report.

@@ -21,6 +21,7 @@ const std::map<std::string, std::string> k_shared_pages = {
     {"log-call", "crm-call"},       {"points", "crm-recognition"}, {"badges", "crm-recognition"},
     {"level", "crm-recognition"},   {"coins", "crm-recognition"},  {"import", "crm-export"},
     {"activity", "crm-log"},        {"merge-file", "crm-git"},
+    {"sync", "crm-git"},
 };
 
 // The man page (section 1) documenting the top-level command `name`; "crm" for none.

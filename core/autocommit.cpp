@@ -1,6 +1,7 @@
 #include "autocommit.hpp"
 
 #include "error.hpp"
+#include "git_repo.hpp"
 #include "git_setup.hpp"
 #include "process.hpp"
 #include "schema.hpp"
@@ -86,34 +87,28 @@ std::string subject(const std::vector<Line>& lines) {
   return main.front()->text() + " (and " + std::to_string(more) + (more == 1 ? " more record)" : " more records)");
 }
 
-// The first line of git's complaint, for a one-line warning.
-std::string first_line(const ProcessResult& r) {
-  std::string text = !r.err.empty() ? r.err : r.out;
-  text = text.substr(0, text.find('\n'));
-  return text.empty() ? "exited with status " + std::to_string(r.status) : text;
-}
-
 std::string env(const char* name) {
   const char* v = std::getenv(name);
   return v ? v : "";
 }
 
-// Environment settings that make `author` the committer for whatever part
-// of git's own identity is missing, so that the commit cannot fail for it.
-std::vector<std::string> committer_fallback(const fs::path& root, const GitIdentity& author) {
+}  // namespace
+
+std::vector<std::string> identity_fallback(const fs::path& root, const GitIdentity& who) {
   auto config = run_process({"git", "config", "--get-regexp", "^user\\.(name|email)$"}, root);
+  bool has_name = config.out.find("user.name ") != std::string::npos;
+  bool has_email = config.out.find("user.email ") != std::string::npos || !env("EMAIL").empty();
   std::vector<std::string> out;
-  if (config.out.find("user.name ") == std::string::npos && env("GIT_COMMITTER_NAME").empty()) {
-    out.push_back("GIT_COMMITTER_NAME=" + author.name);
-  }
-  if (config.out.find("user.email ") == std::string::npos && env("GIT_COMMITTER_EMAIL").empty() &&
-      env("EMAIL").empty()) {
-    out.push_back("GIT_COMMITTER_EMAIL=" + author.email);
+  for (std::string role : {"AUTHOR", "COMMITTER"}) {
+    if (!has_name && env(("GIT_" + role + "_NAME").c_str()).empty()) {
+      out.push_back("GIT_" + role + "_NAME=" + who.name);
+    }
+    if (!has_email && env(("GIT_" + role + "_EMAIL").c_str()).empty()) {
+      out.push_back("GIT_" + role + "_EMAIL=" + who.email);
+    }
   }
   return out;
 }
-
-}  // namespace
 
 std::string autocommit_message(const std::vector<Record>& records, const std::vector<Event>& events) {
   std::vector<Line> lines = record_lines(records, events);
@@ -176,7 +171,7 @@ std::string autocommit(const Store& store, const std::vector<Record>& records, c
   std::vector<std::string> add = {"git", "add", "--"};
   add.insert(add.end(), paths.begin(), paths.end());
   if (auto r = run_process(add, root); r.status != 0) {
-    return "git add failed: " + first_line(r);
+    return "git add failed: " + git_complaint(r);
   }
   std::vector<std::string> status = {"git", "status", "--porcelain", "--"};
   status.insert(status.end(), paths.begin(), paths.end());
@@ -187,8 +182,8 @@ std::string autocommit(const Store& store, const std::vector<Record>& records, c
   std::vector<std::string> commit = {"git", "commit", "-q", "-F", "-",
                                      "--author=" + author.name + " <" + author.email + ">", "--"};
   commit.insert(commit.end(), paths.begin(), paths.end());
-  if (auto r = run_process(commit, root, message, committer_fallback(root, author)); r.status != 0) {
-    return "git commit failed: " + first_line(r);
+  if (auto r = run_process(commit, root, message, identity_fallback(root, author)); r.status != 0) {
+    return "git commit failed: " + git_complaint(r);
   }
   return "";
 }

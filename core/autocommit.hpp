@@ -33,6 +33,13 @@ std::string events_actor(const std::vector<Event>& events);
 // "<actor>@crm" without an email, and "crm <crm@localhost>" for no actor.
 GitIdentity author_identity(const Store& store, const std::string& actor);
 
+// Environment settings ("NAME=value", for run_process) that make `who`
+// git's author and committer for whatever part of git's own identity
+// (user.name and user.email in its config, or the GIT_AUTHOR_* and
+// GIT_COMMITTER_* variables) is missing, so that a commit in the work tree
+// at `root` cannot fail for want of one.
+std::vector<std::string> identity_fallback(const fs::path& root, const GitIdentity& who);
+
 // Stages and commits exactly the files of `records` in the git work tree
 // holding the CRM, as `author`, leaving every other staged or modified file
 // as it was. When git has no identity the committer is `author` too.

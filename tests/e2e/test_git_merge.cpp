@@ -1,7 +1,7 @@
 // Two clones of one CRM change the same records offline, then merge through
 // git with crm's merge driver: nothing is lost, true conflicts are pointed at.
+#include "clones.hpp"
 #include "files.hpp"
-#include "harness.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,99 +14,6 @@ using V = std::vector<std::string>;
 namespace {
 
 std::string str(const YAML::Node& n) { return n ? n.as<std::string>() : ""; }
-
-// Clone A is the sandbox's CRM (made by crm init), clone B a `git clone` of
-// it through a bare repository; both hold a case for Anna, opened by fiona
-// at 09:00 in water (and acknowledged by raquel when asked).
-struct Clones {
-  Sandbox s;
-  fs::path a, b;
-  std::string anna, id;
-
-  explicit Clones(bool acknowledged) {
-    const char* path = std::getenv("PATH");
-    s.set_env("PATH=" + fs::path(CRM_BINARY).parent_path().string() + ":" + (path ? path : "/usr/bin:/bin"));
-    for (const char* who : {"AUTHOR", "COMMITTER"}) {
-      s.set_env(std::string("GIT_") + who + "_NAME=Tester");
-      s.set_env(std::string("GIT_") + who + "_EMAIL=tester@city.example");
-    }
-    s.init_city();
-    a = s.crm_dir();
-    anna = s.ok({"contact", "add", "--name", "Anna Berg", "--kind", "citizen"});
-    id = s.ok({"--as", "fiona", "case", "open", "--contact", anna, "--title", "No water at number 12", "--department",
-               "water"});
-    if (acknowledged) {
-      s.ok({"--as", "raquel", "case", "ack", id});
-    }
-    commit(a);
-    std::string origin = (s.root() / "origin.git").string();
-    git(s.root(), {"init", "-q", "--bare", origin});
-    git(a, {"remote", "add", "origin", origin});
-    git(a, {"push", "-q", "-u", "origin", "HEAD"});
-    git(s.root(), {"clone", "-q", origin, "b"});
-    b = s.root() / "b";
-    ok(b, {"git", "setup"});
-  }
-
-  std::string git(const fs::path& dir, const V& args) {
-    Result r = s.git_in(dir, args);
-    INFO("git " << args.front() << " in " << dir << "\nstdout: " << r.out << "\nstderr: " << r.err);
-    REQUIRE(r.status == 0);
-    return r.out;
-  }
-
-  void commit(const fs::path& dir) {
-    git(dir, {"add", "-A"});
-    git(dir, {"commit", "-q", "-m", "crm changes"});
-  }
-
-  // crm ARGS in clone `dir` at `time` (hh:mm on the sandbox's day); must succeed.
-  std::string ok(const fs::path& dir, V args, const std::string& time = "09:00") {
-    args.insert(args.begin(), {"--now", "2026-11-23T" + time + ":00Z"});
-    Result r = s.run_in(dir, {}, args);
-    std::string command;
-    for (const auto& arg : args) {
-      command += " " + arg;
-    }
-    INFO("crm" << command << " in " << dir << "\nstdout: " << r.out << "\nstderr: " << r.err);
-    REQUIRE(r.status == 0);
-    return r.out.substr(0, r.out.find_last_not_of('\n') + 1);
-  }
-
-  // Commits both clones, pushes A and pulls (merging) into B.
-  Result exchange() {
-    commit(a);
-    commit(b);
-    git(a, {"push", "-q"});
-    return s.git_in(b, {"-c", "pull.rebase=false", "pull", "-q", "--no-edit"});
-  }
-
-  // Pushes B's merge back and pulls it into A: both clones then hold the same files.
-  void settle() {
-    git(b, {"push", "-q"});
-    git(a, {"pull", "-q", "--ff-only"});
-    CHECK(crm::read_file(a / case_path(id)) == crm::read_file(b / case_path(id)));
-  }
-
-  YAML::Node stored(const fs::path& dir) { return parse(crm::read_file(dir / case_path(id))); }
-
-  // "hh:mm event by" for each history entry of the case in clone `dir`.
-  V events(const fs::path& dir) {
-    V out;
-    for (const auto& e : stored(dir)["history"]) {
-      out.push_back(str(e["at"]).substr(11, 5) + " " + str(e["event"]) + " " + str(e["by"]));
-    }
-    return out;
-  }
-
-  void check_clean(const fs::path& dir) {
-    Result r = s.run_in(dir, {}, {"check"});
-    INFO("crm check in " << dir << "\nstdout: " << r.out << "\nstderr: " << r.err);
-    CHECK(r.status == 0);
-    CHECK(r.out.empty());
-    CHECK(r.err.find("warning") == std::string::npos);
-  }
-};
 
 }  // namespace
 
