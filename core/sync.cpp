@@ -45,6 +45,26 @@ int first_marker_line(const std::string& text) {
   return 0;
 }
 
+// Adds a later round's changes (a push retried after the remote moved) to
+// what came in before: a record changed in both rounds is listed once.
+void add_changes(std::vector<RecordChange>& into, const std::vector<RecordChange>& more) {
+  for (const auto& change : more) {
+    auto same = std::find_if(into.begin(), into.end(), [&](const RecordChange& c) { return c.path == change.path; });
+    if (same == into.end()) {
+      into.push_back(change);
+      continue;
+    }
+    if (same->what != RecordChange::What::Created || change.what == RecordChange::What::Removed) {
+      same->what = change.what;
+    }
+    for (const auto& who : change.by) {
+      if (std::find(same->by.begin(), same->by.end(), who) == same->by.end()) {
+        same->by.push_back(who);
+      }
+    }
+  }
+}
+
 class Syncer {
  public:
   Syncer(const Store& store, const SyncOptions& options)
@@ -266,8 +286,7 @@ class Syncer {
     std::size_t coming = m_repo.count_commits(local, incoming);
     m_result.commits_in += coming;
     m_result.commits_out = m_repo.count_commits(incoming, local);
-    auto received = record_changes(m_store, m_repo, base, incoming);
-    m_result.received.insert(m_result.received.end(), received.begin(), received.end());
+    add_changes(m_result.received, record_changes(m_store, m_repo, base, incoming));
     m_result.sent = record_changes(m_store, m_repo, base, local);
     return coming;
   }

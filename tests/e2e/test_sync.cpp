@@ -6,6 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+#include <thread>
+
 using namespace e2e;
 using V = std::vector<std::string>;
 
@@ -266,4 +269,74 @@ TEST_CASE("sync: needs a git repository with a remote, and sets up the merge dri
   CHECK(r.err.find("This clone now merges records field by field (crm git setup)\n") != std::string::npos);
   CHECK(t.git(t.b, {"config", "merge.crm.driver"}) == "crm merge-file %O %A %B %P\n");
   CHECK(t.events(t.b).size() == 5);
+}
+
+TEST_CASE("sync: ten thousand contacts created at the same time by two processes in two clones never share an ID") {
+  Team t;
+  constexpr int k_each = 5000;
+  std::string a_rows = "name\n", b_rows = "name\n";
+  for (int i = 1; i <= k_each; ++i) {
+    a_rows += "North " + std::to_string(i) + "\n";
+    b_rows += "South " + std::to_string(i) + "\n";
+  }
+  crm::write_file_atomic(t.s.root() / "north.csv", a_rows);
+  crm::write_file_atomic(t.s.root() / "south.csv", b_rows);
+  Result north, south;
+  {
+    // Both imports draw their IDs at once, each in its own process.
+    auto import = [&t](const fs::path& dir, const std::string& file) {
+      return t.s.run_in(dir, {}, {"--as", "olivia", "import", "contacts", "--apply", (t.s.root() / file).string()});
+    };
+    std::thread other([&] { south = import(t.b, "south.csv"); });
+    north = import(t.a, "north.csv");
+    other.join();
+  }
+  REQUIRE_RUN(north, 0);
+  REQUIRE_RUN(south, 0);
+  REQUIRE_RUN(t.sync(t.a), 0);
+  Result merged = t.sync(t.b);
+  REQUIRE_RUN(merged, 0);
+  CHECK(merged.out.find("From origin/" + t.branch(t.b) + ": 5000 new contacts by olivia\n") == 0);
+  REQUIRE_RUN(t.sync(t.a), 0);
+  CHECK(t.head(t.a) == t.head(t.b));
+
+  std::set<std::string> ids;
+  int north_names = 0, south_names = 0;
+  for (const auto& rel : t.s.files_in("contacts")) {
+    std::string text = crm::read_file(t.a / rel);
+    ids.insert(fs::path(rel).stem().string());
+    CHECK(text.find("id: " + fs::path(rel).stem().string() + "\n") != std::string::npos);
+    north_names += text.find("name: North ") != std::string::npos;
+    south_names += text.find("name: South ") != std::string::npos;
+  }
+  CHECK(ids.size() == 2 * k_each + 1);  // and Anna
+  CHECK(north_names == k_each);
+  CHECK(south_names == k_each);
+  t.check_clean(t.b);
+}
+
+TEST_CASE("sync: when somebody pushes between the merge and the push, it merges again and pushes") {
+  Team t;
+  t.ok(t.b, {"--as", "raquel", "case", "forward", t.id, "--to", "pedro"}, "10:30");
+  REQUIRE_RUN(t.sync(t.b), 0);
+  t.git(t.s.root(), {"clone", "-q", t.origin.string(), "c"});
+  fs::path c = t.s.root() / "c";
+  t.ok(c, {"git", "setup"});
+  t.ok(c, {"--as", "pedro", "case", "note", t.id, "--note", "Valve found"}, "10:45");
+  t.ok(t.a, {"--as", "raquel", "case", "note", t.id, "--note", "On my way"}, "10:00");
+  // Clone C pushes right after A's merge, once: A's first push is then rejected.
+  fs::path hook = t.a / ".git" / "hooks" / "post-merge";
+  crm::write_file_atomic(hook, "#!/bin/sh\n[ -e \"$0.done\" ] && exit 0\ntouch \"$0.done\"\n"
+                               "unset $(git rev-parse --local-env-vars)\ncd '" + c.string() + "' && git push -q\n");
+  fs::permissions(hook, fs::perms::owner_all);
+
+  Result r = t.sync(t.a);
+  REQUIRE_RUN(r, 0);
+  CHECK(fs::exists(hook.string() + ".done"));
+  std::string upstream = "origin/" + t.branch(t.a);
+  CHECK(r.out.rfind("From " + upstream + ": 1 case updated by raquel and pedro, ", 0) == 0);
+  CHECK(t.origin_head() == t.head(t.a));
+  CHECK(t.events(t.a) == V{"09:00 opened fiona", "09:00 routed fiona", "09:00 acknowledged raquel",
+                           "10:00 updated raquel", "10:30 forwarded raquel", "10:45 updated pedro"});
+  t.check_clean(t.a);
 }
