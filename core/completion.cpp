@@ -67,6 +67,11 @@ std::optional<Source> by_convention(const std::string& name) {
   if (name == "new_contact_kind") {
     return field_source(contact_kind().field("kind"));
   }
+  if (name == "record") {  // any record: crm history, crm log --record
+    s.kinds = all_kinds();
+    s.influencers = true;
+    return s;
+  }
   if (name == "influencer") {  // a screen name is what people type
     s.influencers = true;
     return s;
