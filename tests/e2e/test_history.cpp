@@ -175,7 +175,7 @@ TEST_CASE("history needs git, and a record that exists") {
   }
 }
 
-TEST_CASE("history completes any record's ID") {
+TEST_CASE("history and edit complete any record's ID") {
   Sandbox s;
   s.init_with_people();
   std::string contact = s.ok({"-q", "contact", "add", "--name", "Ann Able"});
@@ -186,4 +186,7 @@ TEST_CASE("history completes any record's ID") {
     CHECK(("\n" + r.out).find("\n" + id + "\t") != std::string::npos);
   }
   CHECK(s.run({"__complete", "log", "--record", "rA"}).out.rfind("raquel\t", 0) == 0);
+  // crm edit's first word is an ID too, or the kind of one.
+  CHECK(s.run({"__complete", "edit", "ra"}).out.rfind("raquel\t", 0) == 0);
+  CHECK(s.run({"__complete", "edit", "us"}).out == "user\n");
 }
