@@ -1,7 +1,5 @@
 // crm history ID: the commits that changed a record's file, and what each changed.
-#include <algorithm>
-#include <memory>
-#include <ostream>
+#include "record_history.hpp"
 
 #include "activity.hpp"
 #include "commands.hpp"
@@ -9,8 +7,11 @@
 #include "git_setup.hpp"
 #include "options.hpp"
 #include "output.hpp"
-#include "record_history.hpp"
 #include "record_lookup.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <ostream>
 
 namespace crm::cli {
 namespace {
@@ -118,8 +119,8 @@ void print_listing(Session& session, const std::vector<Revision>& revisions) {
     if (r.commit.empty()) {
       out << paint("33", "uncommitted") << "  (the working file differs from HEAD)\n";
     } else {
-      out << paint("33", r.commit.substr(0, 8)) << "  " << format_local(*r.at, session.zone()) << "  " << r.author
-          << "  " << r.subject << '\n';
+      std::string when = r.at ? format_local(*r.at, session.zone()) : "?";  // a date git wrote oddly
+      out << paint("33", r.commit.substr(0, 8)) << "  " << when << "  " << r.author << "  " << r.subject << '\n';
     }
     if (!r.problem.empty()) {
       out << "    ! " << r.problem << '\n';

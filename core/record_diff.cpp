@@ -1,9 +1,9 @@
 #include "record_diff.hpp"
 
-#include <algorithm>
-
 #include "check.hpp"
 #include "record.hpp"
+
+#include <algorithm>
 
 namespace crm {
 namespace {
@@ -48,19 +48,21 @@ bool is_history(const KindSpec& kind, const std::string& key) {
   return spec && spec->type == FieldType::History;
 }
 
-// True when the cached field `key` of `record` holds what its history says.
-bool follows_history(const KindSpec& kind, const Value& record, const std::string& key) {
-  auto cached = cached_field_names(kind);
-  if (std::find(cached.begin(), cached.end(), key) == cached.end()) {
-    return false;
-  }
+// The cached fields of `record` that hold what its history says.
+std::vector<std::string> fields_following_history(const KindSpec& kind, const Value& record) {
   Value replayed = record;
   try {
     refresh_cached_fields(kind, replayed);
   } catch (...) {  // a history that cannot be replayed explains nothing
-    return false;
+    return {};
   }
-  return normalized(replayed.find(key)) == normalized(record.find(key));
+  std::vector<std::string> out;
+  for (const auto& key : cached_field_names(kind)) {
+    if (normalized(replayed.find(key)) == normalized(record.find(key))) {
+      out.push_back(key);
+    }
+  }
+  return out;
 }
 
 // Every top-level key but the history: `after`'s in order, then those only `before` has.
@@ -84,12 +86,14 @@ RecordChange record_change(const KindSpec& kind, const Value& before_data, const
   RecordChange change;
   change.added = missing_from(entries_of(after), entries_of(before));
   change.removed = missing_from(entries_of(before), entries_of(after));
+  auto explained = fields_following_history(kind, after);
   for (const auto& key : field_keys(kind, before, after)) {
     Value old_value = normalized(before.find(key));
     Value new_value = normalized(after.find(key));
     // A new record's ID is the record's name, not news about it.
     bool named = key == "id" && old_value.is_null();
-    if (old_value != new_value && !named && !follows_history(kind, after, key)) {
+    bool cached = std::find(explained.begin(), explained.end(), key) != explained.end();
+    if (old_value != new_value && !named && !cached) {
       change.fields.push_back({key, old_value, new_value});
     }
   }

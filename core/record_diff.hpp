@@ -1,10 +1,10 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "schema.hpp"
 #include "value.hpp"
+
+#include <string>
+#include <vector>
 
 namespace crm {
 

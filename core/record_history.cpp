@@ -1,11 +1,11 @@
 #include "record_history.hpp"
 
-#include <map>
-#include <set>
-
 #include "error.hpp"
 #include "process.hpp"
 #include "yaml_io.hpp"
+
+#include <map>
+#include <set>
 
 namespace crm {
 namespace {
@@ -16,6 +16,19 @@ struct Commit {
   std::vector<std::string> parents;
   std::string author, email, date, subject;
 };
+
+// The versions of the record's file, by "REV:./PATH" (nullopt: none at REV).
+using Files = std::map<std::string, std::optional<std::string>>;
+
+std::string spec_of(const std::string& rev, const std::string& path) {
+  return rev + ":./" + path;
+}
+
+const std::optional<std::string>& file_at(const Files& files, const std::string& rev, const std::string& path) {
+  static const std::optional<std::string> none;
+  auto it = files.find(spec_of(rev, path));
+  return it == files.end() ? none : it->second;
+}
 
 std::vector<std::string> split(const std::string& text, char separator) {
   std::vector<std::string> out;
@@ -69,13 +82,13 @@ std::vector<Commit> commits_touching(const Store& store, const std::string& path
 
 // The file at each "REV:./PATH" of `specs` (nullopt where it is missing),
 // read through one `git cat-file --batch`.
-std::map<std::string, std::optional<std::string>> blobs(const Store& store, const std::vector<std::string>& specs) {
+Files blobs(const Store& store, const std::vector<std::string>& specs) {
   std::string input;
   for (const auto& spec : specs) {
     input += spec + "\n";
   }
   ProcessResult r = git(store, {"cat-file", "--batch"}, input);
-  std::map<std::string, std::optional<std::string>> out;
+  Files out;
   std::size_t pos = 0;
   for (const auto& spec : specs) {
     std::size_t eol = r.out.find('\n', pos);
@@ -119,12 +132,7 @@ Version parse_version(const std::optional<std::string>& text, const std::string&
   return v;
 }
 
-std::string spec_of(const std::string& rev, const std::string& path) {
-  return rev + ":./" + path;
-}
-
-Revision revision_of(const KindSpec& kind, const Commit& c, const std::string& path,
-                     std::map<std::string, std::optional<std::string>>& files) {
+Revision revision_of(const KindSpec& kind, const Commit& c, const std::string& path, const Files& files) {
   Revision r;
   r.commit = c.hash;
   r.author = c.author;
@@ -132,11 +140,11 @@ Revision revision_of(const KindSpec& kind, const Commit& c, const std::string& p
   r.at = parse_stored_time(c.date);
   r.subject = c.subject;
   r.merge = c.parents.size() > 1;
-  const auto& text = files[spec_of(c.hash, path)];
+  const auto& text = file_at(files, c.hash, path);
   Version after = parse_version(text, c.hash.substr(0, 8) + ":" + path);
   std::vector<Value> parents;
   for (const auto& parent : c.parents) {
-    Version before = parse_version(files[spec_of(parent, path)], parent.substr(0, 8) + ":" + path);
+    Version before = parse_version(file_at(files, parent, path), parent.substr(0, 8) + ":" + path);
     parents.push_back(before.data);
   }
   r.problem = !text ? "the file was deleted" : after.problem;
@@ -168,7 +176,7 @@ std::vector<Revision> record_history(const Store& store, const Record& record) {
 
   std::vector<Revision> out;
   std::string working = read_file(record.path);
-  const auto& head = files[spec_of("HEAD", path)];
+  const auto& head = file_at(files, "HEAD", path);
   if (!head || *head != working) {
     Revision r;
     Version before = parse_version(head, "HEAD:" + path);

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "record_diff.hpp"
+#include "store.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "record_diff.hpp"
-#include "store.hpp"
 
 namespace crm {
 

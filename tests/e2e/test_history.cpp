@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace e2e;
 
 namespace {
@@ -69,13 +71,13 @@ TEST_CASE("history lists each commit of a record with its author, subject, added
   REQUIRE(out.size() >= 6);
   CHECK(out[0] == hashes[0].substr(0, 8) + "  2026-11-23 12:00  Raquel Reyes  retitle the leak");
   CHECK(out[1] == "    ~ title: Leak → Leaking pipe");
-  CHECK(out[2] == hashes[1].substr(0, 8) + "  2026-11-23 11:00  Olivia Ortiz  case " + story.id +
-                      ": forwarded to raquel");
+  CHECK(out[2] ==
+        hashes[1].substr(0, 8) + "  2026-11-23 11:00  Olivia Ortiz  case " + story.id + ": forwarded to raquel");
   // The handler the forward set is in its event, not repeated as a field.
   CHECK(out[3].rfind("    + forwarded by olivia: ", 0) == 0);
   CHECK(out[3].find("to: raquel") != std::string::npos);
-  CHECK(out[4] == hashes[2].substr(0, 8) + "  2026-11-23 10:00  Olivia Ortiz  case " + story.id +
-                      ": opened, routed to water");
+  CHECK(out[4] ==
+        hashes[2].substr(0, 8) + "  2026-11-23 10:00  Olivia Ortiz  case " + story.id + ": opened, routed to water");
   std::vector<std::string> created(out.begin() + 5, out.end());
   CHECK(created.at(0) == "    + opened by olivia");
   CHECK(created.at(1).rfind("    + routed by olivia: department: water", 0) == 0);
@@ -115,9 +117,10 @@ TEST_CASE("history lists each commit of a record with its author, subject, added
     auto rows = lines(s.ok({"--format", "csv", "history", "-n", "2", story.id}));
     REQUIRE(rows.size() == 3);
     CHECK(rows[0] == "commit,author,email,at,subject,merge,events,removed_events,fields,problem");
-    CHECK(rows[1] == hashes[0] +
-                         ",Raquel Reyes,raquel@city.example,2026-11-23T11:00:00Z,retitle the leak,false,,,title: Leak → "
-                         "Leaking pipe,");
+    CHECK(rows[1] ==
+          hashes[0] +
+              ",Raquel Reyes,raquel@city.example,2026-11-23T11:00:00Z,retitle the leak,false,,,title: Leak → "
+              "Leaking pipe,");
     CHECK(rows[2].find(",forwarded by olivia: ") != std::string::npos);
   }
   SUBCASE("an uncommitted change comes first") {

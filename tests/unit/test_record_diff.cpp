@@ -1,7 +1,8 @@
-#include <doctest/doctest.h>
-
 #include "record_diff.hpp"
+
 #include "yaml_io.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace crm;
 

@@ -1,8 +1,9 @@
-#include <doctest/doctest.h>
+#include "record_history.hpp"
 
 #include "process.hpp"
-#include "record_history.hpp"
 #include "temp_crm.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace crm;
 
@@ -34,7 +35,10 @@ class GitCrm : public test::TempCrm {
   std::string git(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) const {
     std::vector<std::string> argv = {"git"};
     argv.insert(argv.end(), args.begin(), args.end());
-    ProcessResult r = run_process(argv, path(), "", env);
+    // No personal or system git configuration (signing, hooks...) may change what happens.
+    std::vector<std::string> isolated = {"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1"};
+    isolated.insert(isolated.end(), env.begin(), env.end());
+    ProcessResult r = run_process(argv, path(), "", isolated);
     REQUIRE_MESSAGE(r.status == 0, r.err);
     return r.out;
   }
