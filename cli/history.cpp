@@ -109,7 +109,7 @@ Value row_of(const Revision& r, bool delimited) {
 //   1a2b3c4d  2026-11-23 10:30  Olivia Ortiz  case C-7K3M: forwarded to raquel
 //       + forwarded by olivia: to: raquel
 //       ~ title: Leak → Leaking pipe
-void print_listing(Session& session, const std::vector<Revision>& revisions) {
+void print_listing(Session& session, const std::vector<Revision>& revisions, bool never_committed) {
   std::ostream& out = session.out();
   bool color = session.color();
   auto paint = [color](const std::string& code, const std::string& text) {
@@ -117,7 +117,8 @@ void print_listing(Session& session, const std::vector<Revision>& revisions) {
   };
   for (const auto& r : revisions) {
     if (r.commit.empty()) {
-      out << paint("33", "uncommitted") << "  (the working file differs from HEAD)\n";
+      out << paint("33", "uncommitted")
+          << (never_committed ? "  (the file is in no commit yet)\n" : "  (the working file differs from HEAD)\n");
     } else {
       std::string when = r.at ? format_local(*r.at, session.zone()) : "?";  // a date git wrote oddly
       out << paint("33", r.commit.substr(0, 8)) << "  " << when << "  " << r.author << "  " << r.subject << '\n';
@@ -152,6 +153,7 @@ void show_history(Session& session, const Options& o) {
       break;
   }
   std::vector<Revision> revisions = record_history(store, record);
+  bool never_committed = revisions.size() == 1 && revisions.front().commit.empty();
   if (o.limit > 0 && revisions.size() > o.limit) {
     revisions.resize(o.limit);
   }
@@ -159,7 +161,7 @@ void show_history(Session& session, const Options& o) {
     std::reverse(revisions.begin(), revisions.end());
   }
   if (session.format() == Format::Table) {
-    print_listing(session, revisions);
+    print_listing(session, revisions, never_committed);
     return;
   }
   bool delimited = session.format() == Format::Csv || session.format() == Format::Tsv;

@@ -158,7 +158,7 @@ TEST_CASE("history of a record never committed shows its uncommitted change") {
   s.init_with_people();  // crm init made a repository; CRM_NO_COMMIT kept it without commits
   auto out = lines(s.ok({"history", "raquel"}));
   REQUIRE(out.size() >= 2);
-  CHECK(out[0] == "uncommitted  (the working file differs from HEAD)");
+  CHECK(out[0] == "uncommitted  (the file is in no commit yet)");
   CHECK(out[1] == "    + created by olivia");
   CHECK(std::find(out.begin(), out.end(), "    ~ name: (none) → Raquel Reyes") != out.end());
 }
