@@ -83,6 +83,7 @@ int run(int argc, char** argv) {
   setup_check(app, session);
   setup_edit(app, session);
   setup_log(app, session);
+  setup_history(app, session);
   setup_git(app, session);
   setup_sync(app, session);
   setup_help(app, session);

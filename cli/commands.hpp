@@ -26,6 +26,7 @@ void setup_export(CLI::App& app, Session& session);
 void setup_import(CLI::App& app, Session& session);  // import contacts
 void setup_edit(CLI::App& app, Session& session);  // crm edit ID: a record in $EDITOR
 void setup_log(CLI::App& app, Session& session);   // crm log / activity
+void setup_history(CLI::App& app, Session& session);  // crm history ID: a record's git history
 void setup_git(CLI::App& app, Session& session);   // crm merge-file, crm git setup
 void setup_sync(CLI::App& app, Session& session);  // crm sync
 // `help`: looks the other commands up, so it is registered last.

@@ -99,13 +99,7 @@ void setup_log(CLI::App& app, Session& session) {
   add_repeated(cmd, "--kind", o->kinds, "Only records of this kind: contact, call, case... (repeatable)");
   cmd->add_option("--record", o->record, "Only this record's events (an ID, prefix or name)");
   add_repeated(cmd, "--event", o->events, "Only events of this name: edited, closed... (repeatable)");
-  cmd->add_option("--limit,-n", o->limit, "Only the newest N events")
-      ->check(CLI::Validator(
-          [](std::string& n) {
-            bool whole = !n.empty() && n.find_first_not_of("0123456789") == std::string::npos;
-            return whole && n.find_first_not_of('0') != std::string::npos ? "" : "give a whole number, at least 1";
-          },
-          "N"));
+  cmd->add_option("--limit,-n", o->limit, "Only the newest N events")->check(at_least_one());
   cmd->add_flag("--reverse", o->reverse, "Oldest first (after --limit has chosen the newest N)");
   cmd->callback([&session, o] {
     bool table = session.format() == Format::Table;

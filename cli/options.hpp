@@ -17,6 +17,16 @@ inline CLI::Option* add_repeated(CLI::App* cmd, const std::string& name, std::ve
       CLI::MultiOptionPolicy::TakeAll);
 }
 
+// Accepts a whole number of at least 1 (for --limit N).
+inline CLI::Validator at_least_one() {
+  return CLI::Validator(
+      [](std::string& n) {
+        bool whole = !n.empty() && n.find_first_not_of("0123456789") == std::string::npos;
+        return whole && n.find_first_not_of('0') != std::string::npos ? "" : "give a whole number, at least 1";
+      },
+      "N");
+}
+
 // True when the user gave `option` on the command line.
 inline bool given(const CLI::Option* option) { return option->count() > 0; }
 

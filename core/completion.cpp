@@ -67,6 +67,16 @@ std::optional<Source> by_convention(const std::string& name) {
   if (name == "new_contact_kind") {
     return field_source(contact_kind().field("kind"));
   }
+  if (name == "record" || name == "kind_or_id") {  // any record: crm history, log --record, edit
+    s.kinds = all_kinds();
+    s.influencers = true;
+    if (name == "kind_or_id") {
+      for (const KindSpec* k : all_kinds()) {
+        s.choices.push_back(k->name);
+      }
+    }
+    return s;
+  }
   if (name == "influencer") {  // a screen name is what people type
     s.influencers = true;
     return s;
