@@ -55,11 +55,11 @@ SyncOptions sync_options(Session& session, const Options& o) {
   return s;
 }
 
-const char* change_name(RecordChange::What what) {
+const char* change_name(ChangedRecord::What what) {
   switch (what) {
-    case RecordChange::What::Created: return "created";
-    case RecordChange::What::Removed: return "removed";
-    case RecordChange::What::Updated: break;
+    case ChangedRecord::What::Created: return "created";
+    case ChangedRecord::What::Removed: return "removed";
+    case ChangedRecord::What::Updated: break;
   }
   return "updated";
 }
@@ -75,7 +75,7 @@ const char* outcome_name(SyncOutcome outcome) {
   return "synced";
 }
 
-Value change_row(const std::string& direction, const RecordChange& c) {
+Value change_row(const std::string& direction, const ChangedRecord& c) {
   Value row = Value::map();
   row.set("direction", direction);
   row.set("kind", c.kind->name);
@@ -93,7 +93,7 @@ Value strings(const std::vector<std::string>& items) {
   return list;
 }
 
-Value changes_value(const std::vector<RecordChange>& changes) {
+Value changes_value(const std::vector<ChangedRecord>& changes) {
   Value list = Value::list();
   for (const auto& c : changes) {
     Value row = change_row("", c);
@@ -182,7 +182,7 @@ void report(Session& session, const SyncResult& r) {
       for (const auto& c : r.received) {
         rows.push_back(change_row("in", c));
       }
-      for (const auto& c : r.pushed ? r.sent : std::vector<RecordChange>{}) {
+      for (const auto& c : r.pushed ? r.sent : std::vector<ChangedRecord>{}) {
         rows.push_back(change_row("out", c));
       }
       print_rows(session, rows, {"direction", "kind", "id", "change", "by"}, {});

@@ -80,11 +80,11 @@ std::string counted(std::size_t n, const KindSpec* kind, const std::string& adje
 
 }  // namespace
 
-std::vector<RecordChange> record_changes(const Store& store, const GitRepo& repo, const std::string& from,
+std::vector<ChangedRecord> record_changes(const Store& store, const GitRepo& repo, const std::string& from,
                                          const std::string& to) {
   std::string diff = repo.ok({"diff", "--no-renames", "--relative", "--name-status", "-z", from, to, "--"});
   auto authors = authors_by_path(store, repo, from, to);
-  std::vector<RecordChange> out;
+  std::vector<ChangedRecord> out;
   auto fields = nul_separated(diff);
   for (std::size_t i = 0; i + 1 < fields.size(); i += 2) {
     const std::string& status = fields[i];
@@ -93,31 +93,31 @@ std::vector<RecordChange> record_changes(const Store& store, const GitRepo& repo
     if (!kind) {
       continue;
     }
-    RecordChange change;
+    ChangedRecord change;
     change.kind = kind;
     change.id = fs::path(path).stem().string();
     change.path = path;
-    change.what = status == "A"   ? RecordChange::What::Created
-                  : status == "D" ? RecordChange::What::Removed
-                                  : RecordChange::What::Updated;
+    change.what = status == "A"   ? ChangedRecord::What::Created
+                  : status == "D" ? ChangedRecord::What::Removed
+                                  : ChangedRecord::What::Updated;
     change.by = authors[path];
     out.push_back(std::move(change));
   }
-  std::stable_sort(out.begin(), out.end(), [](const RecordChange& a, const RecordChange& b) {
+  std::stable_sort(out.begin(), out.end(), [](const ChangedRecord& a, const ChangedRecord& b) {
     return std::make_pair(kind_rank(a.kind), a.path) < std::make_pair(kind_rank(b.kind), b.path);
   });
   return out;
 }
 
-std::string describe_changes(const std::vector<RecordChange>& changes) {
+std::string describe_changes(const std::vector<ChangedRecord>& changes) {
   struct Group {
     const KindSpec* kind;
-    RecordChange::What what;
+    ChangedRecord::What what;
     std::size_t count = 0;
     std::vector<std::string> by;
   };
   std::vector<Group> groups;
-  for (auto what : {RecordChange::What::Created, RecordChange::What::Updated, RecordChange::What::Removed}) {
+  for (auto what : {ChangedRecord::What::Created, ChangedRecord::What::Updated, ChangedRecord::What::Removed}) {
     for (const auto& c : changes) {
       if (c.what != what) {
         continue;
@@ -140,8 +140,8 @@ std::string describe_changes(const std::vector<RecordChange>& changes) {
                    [](const Group& a, const Group& b) { return kind_rank(a.kind) < kind_rank(b.kind); });
   std::string out;
   for (const auto& g : groups) {
-    std::string part = g.what == RecordChange::What::Created ? counted(g.count, g.kind, "new")
-                       : g.what == RecordChange::What::Updated ? counted(g.count, g.kind, "") + " updated"
+    std::string part = g.what == ChangedRecord::What::Created ? counted(g.count, g.kind, "new")
+                       : g.what == ChangedRecord::What::Updated ? counted(g.count, g.kind, "") + " updated"
                                                                : counted(g.count, g.kind, "") + " removed";
     if (!g.by.empty()) {
       part += " by " + joined_names(g.by);

@@ -9,7 +9,7 @@
 namespace crm {
 
 // How one record file differs between two commits, and who changed it.
-struct RecordChange {
+struct ChangedRecord {
   enum class What { Created, Updated, Removed };
   const KindSpec* kind = nullptr;
   std::string id;
@@ -24,11 +24,11 @@ struct RecordChange {
 // named by user ID where a user's email (or ID@crm, which crm's own commits
 // use) matches, else by their git name. Sorted by kind (all_kinds() order),
 // then path.
-std::vector<RecordChange> record_changes(const Store& store, const GitRepo& repo, const std::string& from,
+std::vector<ChangedRecord> record_changes(const Store& store, const GitRepo& repo, const std::string& from,
                                          const std::string& to);
 
 // The changes in a few words: "3 cases updated by spencer, 1 new mission by
 // raquel, 2 new notifications"; "" when there are none.
-std::string describe_changes(const std::vector<RecordChange>& changes);
+std::string describe_changes(const std::vector<ChangedRecord>& changes);
 
 }  // namespace crm

@@ -47,14 +47,14 @@ int first_marker_line(const std::string& text) {
 
 // Adds a later round's changes (a push retried after the remote moved) to
 // what came in before: a record changed in both rounds is listed once.
-void add_changes(std::vector<RecordChange>& into, const std::vector<RecordChange>& more) {
+void add_changes(std::vector<ChangedRecord>& into, const std::vector<ChangedRecord>& more) {
   for (const auto& change : more) {
-    auto same = std::find_if(into.begin(), into.end(), [&](const RecordChange& c) { return c.path == change.path; });
+    auto same = std::find_if(into.begin(), into.end(), [&](const ChangedRecord& c) { return c.path == change.path; });
     if (same == into.end()) {
       into.push_back(change);
       continue;
     }
-    if (same->what != RecordChange::What::Created || change.what == RecordChange::What::Removed) {
+    if (same->what != ChangedRecord::What::Created || change.what == ChangedRecord::What::Removed) {
       same->what = change.what;
     }
     for (const auto& who : change.by) {
@@ -247,16 +247,16 @@ class Syncer {
     if (fields.empty()) {
       return;
     }
-    std::vector<RecordChange> changes;
+    std::vector<ChangedRecord> changes;
     for (std::size_t i = 0; i + 1 < fields.size(); i += 2) {
       m_result.committed.push_back(fields[i + 1]);
       if (const KindSpec* kind = record_kind_of_path(fields[i + 1])) {
-        RecordChange c;
+        ChangedRecord c;
         c.kind = kind;
         c.path = fields[i + 1];
-        c.what = fields[i] == "A"   ? RecordChange::What::Created
-                 : fields[i] == "D" ? RecordChange::What::Removed
-                                    : RecordChange::What::Updated;
+        c.what = fields[i] == "A"   ? ChangedRecord::What::Created
+                 : fields[i] == "D" ? ChangedRecord::What::Removed
+                                    : ChangedRecord::What::Updated;
         changes.push_back(c);
       }
     }
@@ -334,7 +334,7 @@ class Syncer {
     throw system_error(std::string("git ") + (m_result.rebase ? "rebase" : "merge") + " failed: " + git_complaint(r));
   }
 
-  std::vector<RecordChange> record_changes_since_root() const {
+  std::vector<ChangedRecord> record_changes_since_root() const {
     // The empty tree: everything the branch holds is new to the remote.
     std::string empty_tree = first_line_of(m_repo.ok({"hash-object", "-t", "tree", "/dev/null"}));
     return record_changes(m_store, m_repo, empty_tree, "HEAD");

@@ -48,8 +48,8 @@ struct SyncResult {
   std::vector<std::string> committed;  // crm's files committed before syncing
   std::size_t commits_in = 0;          // commits that came in
   std::size_t commits_out = 0;         // this clone's commits the remote lacks(ed)
-  std::vector<RecordChange> received;  // what the incoming commits changed
-  std::vector<RecordChange> sent;      // what this clone's commits changed
+  std::vector<ChangedRecord> received;  // what the incoming commits changed
+  std::vector<ChangedRecord> sent;      // what this clone's commits changed
   bool pushed = false;
   std::string problem;                  // git's complaint (Offline, PushFailed)
   std::vector<ConflictSpot> conflicts;  // Conflict

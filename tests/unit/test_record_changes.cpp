@@ -8,9 +8,9 @@ using namespace crm;
 
 namespace {
 
-RecordChange change(const KindSpec& kind, const std::string& id, RecordChange::What what,
+ChangedRecord change(const KindSpec& kind, const std::string& id, ChangedRecord::What what,
                     std::vector<std::string> by = {}) {
-  RecordChange c;
+  ChangedRecord c;
   c.kind = &kind;
   c.id = id;
   c.what = what;
@@ -35,7 +35,7 @@ struct GitCrm {
 }  // namespace
 
 TEST_CASE("describe_changes") {
-  using W = RecordChange::What;
+  using W = ChangedRecord::What;
   CHECK(describe_changes({}) == "");
   CHECK(describe_changes({change(case_kind(), "C-1", W::Updated, {"spencer"}),
                           change(case_kind(), "C-2", W::Updated, {"spencer"}),
@@ -74,15 +74,15 @@ TEST_CASE("record_changes names what changed between two commits and who changed
   REQUIRE(changes.size() == 3);
   CHECK(changes[0].kind == &contact_kind());
   CHECK(changes[0].id == "P-BBBBBBBBBBBB");
-  CHECK(changes[0].what == RecordChange::What::Removed);
+  CHECK(changes[0].what == ChangedRecord::What::Removed);
   CHECK(changes[0].by == std::vector<std::string>{"Somebody Else"});
   CHECK(changes[1].kind == &case_kind());
   CHECK(changes[1].path == "cases/C-AAAAAAAAAAAA.yaml");
-  CHECK(changes[1].what == RecordChange::What::Updated);
+  CHECK(changes[1].what == ChangedRecord::What::Updated);
   // Matched by email whatever its case; raquel@crm is crm's own name for a user without an email.
   CHECK(changes[1].by == std::vector<std::string>{"spencer", "Somebody Else"});
   CHECK(changes[2].kind == &mission_kind());
-  CHECK(changes[2].what == RecordChange::What::Created);
+  CHECK(changes[2].what == ChangedRecord::What::Created);
   CHECK(changes[2].by == std::vector<std::string>{"raquel"});
   CHECK(describe_changes(changes) ==
         "1 contact removed by Somebody Else, 1 case updated by spencer and Somebody Else, 1 new mission by raquel");
