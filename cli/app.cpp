@@ -86,6 +86,7 @@ int run(int argc, char** argv) {
   setup_history(app, session);
   setup_git(app, session);
   setup_sync(app, session);
+  setup_cache(app, session);
   setup_help(app, session);
 
   if (argc > 1 && argv[1] == k_complete_command) {  // hidden: for the shell completion scripts

@@ -29,6 +29,7 @@ void setup_log(CLI::App& app, Session& session);   // crm log / activity
 void setup_history(CLI::App& app, Session& session);  // crm history ID: a record's git history
 void setup_git(CLI::App& app, Session& session);   // crm merge-file, crm git setup
 void setup_sync(CLI::App& app, Session& session);  // crm sync
+void setup_cache(CLI::App& app, Session& session);  // crm cache status|rebuild|clear
 // `help`: looks the other commands up, so it is registered last.
 void setup_help(CLI::App& app, Session& session);
 // `report leaderboard` and `report kpi`, added by setup_report.

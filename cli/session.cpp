@@ -24,6 +24,7 @@ std::string env(const char* name) {
 const Store& Session::store_tolerating_bad_config() {
   if (!m_store) {
     m_store = std::make_unique<Store>(Store::locate(options.dir, env("CRM_DIR")), true);
+    m_store->set_cache_enabled(env("CRM_NO_CACHE") != "1");
   }
   return store();
 }
@@ -31,6 +32,7 @@ const Store& Session::store_tolerating_bad_config() {
 const Store& Session::store() {
   if (!m_store) {
     m_store = std::make_unique<Store>(Store::locate(options.dir, env("CRM_DIR")));
+    m_store->set_cache_enabled(env("CRM_NO_CACHE") != "1");
     if (std::string timeout = env("CRM_LOCK_TIMEOUT"); !timeout.empty()) {
       auto d = parse_duration(timeout);
       if (!d) {

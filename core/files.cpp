@@ -61,7 +61,8 @@ std::string read_file(const fs::path& path) {
   return ss.str();
 }
 
-void write_file_atomic(const fs::path& path, const std::string& contents) {
+void write_file_atomic(const fs::path& path, const std::string& contents, Durability durability) {
+  bool durable = durability == Durability::Durable;
   fs::path dir = path.parent_path();
   if (!dir.empty()) {
     std::error_code ec;
@@ -77,7 +78,7 @@ void write_file_atomic(const fs::path& path, const std::string& contents) {
   }
   try {
     write_all(fd, contents, path);
-    if (::fsync(fd) != 0) {
+    if (durable && ::fsync(fd) != 0) {
       throw system_error("cannot write " + path.string() + ": " + errno_text());
     }
   } catch (...) {
@@ -94,7 +95,9 @@ void write_file_atomic(const fs::path& path, const std::string& contents) {
     ::unlink(tmp.c_str());
     throw system_error("cannot write " + path.string() + ": " + why);
   }
-  fsync_dir(dir);
+  if (durable) {
+    fsync_dir(dir);
+  }
 }
 
 FileLock::FileLock(const fs::path& path, int timeout_ms) {

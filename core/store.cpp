@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "ids.hpp"
+#include "record_cache.hpp"
 #include "record_merge.hpp"
 #include "suggest.hpp"
 #include "yaml_io.hpp"
@@ -104,23 +105,9 @@ std::string Store::new_id(const KindSpec& kind) const {
 
 std::vector<fs::path> Store::files(const KindSpec& kind) const {
   std::vector<fs::path> out;
-  std::error_code ec;
-  fs::path folder = m_root / kind.folder;
-  if (!fs::is_directory(folder, ec)) {
-    return out;
+  for (auto& stamp : stamp_record_files(m_root, kind)) {
+    out.push_back(std::move(stamp.path));
   }
-  for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    if (is_record_file(entry)) {
-      out.push_back(entry.path());
-    } else if (kind.sharded && entry.is_directory() && entry.path().filename().string()[0] != '.') {
-      for (const auto& inner : fs::directory_iterator(entry.path(), ec)) {
-        if (is_record_file(inner)) {
-          out.push_back(inner.path());
-        }
-      }
-    }
-  }
-  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -235,6 +222,9 @@ Record Store::load(const KindSpec& kind, const std::string& id) const {
 }
 
 std::vector<Record> Store::load_all(const KindSpec& kind) const {
+  if (m_cache_enabled) {
+    return load_all_cached(*this, kind);
+  }
   std::vector<Record> out;
   for (const auto& path : files(kind)) {
     out.push_back(read_valid(kind, path));

@@ -56,15 +56,21 @@ class Store {
   // Every record file of `kind` (sorted), and reading one without validation.
   std::vector<fs::path> files(const KindSpec& kind) const;
   Record read(const KindSpec& kind, const fs::path& path) const;
+  // Reading one record file and validating it (load() for a path).
+  Record read_valid(const KindSpec& kind, const fs::path& path) const;
+
+  // Whether load_all() may use and update the record cache (record_cache.hpp); on by default.
+  void set_cache_enabled(bool enabled) { m_cache_enabled = enabled; }
+  bool cache_enabled() const { return m_cache_enabled; }
 
  private:
-  Record read_valid(const KindSpec& kind, const fs::path& path) const;
   std::vector<std::string> ids_matching(const KindSpec& kind, const std::string& body_prefix) const;
 
   fs::path m_root;
   Config m_config;
   std::string m_config_error;
   int m_lock_timeout_ms = 10000;
+  bool m_cache_enabled = true;
 };
 
 // Something that a commit saved: one new history entry of a record (or the

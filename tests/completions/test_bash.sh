@@ -76,7 +76,7 @@ expect() {
   expect_words "${words[@]}" "$@"
 }
 
-expect "crm ca" -- call case
+expect "crm ca" -- cache call case
 expect "crm case l" -- list ls
 expect "crm case show " -- "$case_id"
 expect "crm case ack C-" -- "$case_id"

@@ -22,7 +22,7 @@ function check -a line
     end
 end
 
-check "crm ca" call case; or set failures (math $failures + 1)
+check "crm ca" cache call case; or set failures (math $failures + 1)
 check "crm case list --priority " high low normal urgent; or set failures (math $failures + 1)
 check "crm --format=j" --format=json; or set failures (math $failures + 1)
 check "crm init $tmp" $tmp/; or set failures (math $failures + 1)

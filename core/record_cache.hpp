@@ -1,0 +1,60 @@
+#pragma once
+
+#include "store.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace crm {
+
+// The record cache, like git's index: under .crm/cache/ (git-ignored) one
+// file per record kind holds, for each record file, its stat data (size,
+// mtime, ctime, inode) and its parsed and validated contents in a compact
+// binary form that loads with one read. A run stats the kind's files,
+// decodes the records whose stat data still match, parses only the new or
+// changed files (in parallel), drops the deleted ones and writes the cache
+// back atomically when it changed. A missing, damaged or outdated cache (a
+// new format, another crm.yaml) is rebuilt without a word; one that cannot
+// be written (read-only folder, full disk) is simply not written.
+
+// One record file on disk, as the cache compares it.
+struct FileStamp {
+  fs::path path;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  std::uint64_t inode = 0;
+  bool operator==(const FileStamp& o) const {
+    return size == o.size && mtime_ns == o.mtime_ns && ctime_ns == o.ctime_ns && inode == o.inode;
+  }
+};
+
+// The record files of `kind` under `root` (sorted as Store::files sorts
+// them), each stat-ed once.
+std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& kind);
+
+// Every record of `kind`, exactly as Store::load_all reads them without a
+// cache, served from the cache where it is fresh. Throws the same data
+// error for the first malformed file.
+std::vector<Record> load_all_cached(const Store& store, const KindSpec& kind);
+
+// Where the cache lives.
+fs::path cache_dir(const Store& store);
+
+// What the cache holds for one kind (crm cache status).
+struct CacheKindStatus {
+  const KindSpec* kind = nullptr;
+  std::size_t files = 0;    // record files on disk
+  std::size_t cached = 0;   // records the cache file holds
+  std::size_t fresh = 0;    // of those, still matching their file
+  std::uintmax_t bytes = 0;  // size of the cache file
+  bool present = false;      // a cache file exists
+  bool usable = false;       // and is intact, of this format and this crm.yaml
+};
+std::vector<CacheKindStatus> cache_status(const Store& store);
+
+// Removes the cache; the next run rebuilds what it needs.
+void clear_cache(const Store& store);
+
+}  // namespace crm
