@@ -44,7 +44,10 @@ bool is_record_name(const char* name) {
   return !n.empty() && n[0] != '.' && n.size() > 5 && n.substr(n.size() - 5) == ".yaml";
 }
 
-void stamp_folder(const fs::path& folder, bool descend, std::vector<FileStamp>& out) {
+// Lists a folder's record files (and, for sharded kinds, its subfolders');
+// stats each one only when `stamps` asks for its stat data, since the
+// directory entry already tells a regular file on most file systems.
+void stamp_folder(const fs::path& folder, bool descend, bool stamps, std::vector<FileStamp>& out) {
   DIR* dir = ::opendir(folder.c_str());
   if (!dir) {
     return;
@@ -54,20 +57,34 @@ void stamp_folder(const fs::path& folder, bool descend, std::vector<FileStamp>& 
     if (e->d_name[0] == '.') {
       continue;
     }
-    struct stat st {};
-    if (::fstatat(fd, e->d_name, &st, 0) != 0) {
-      continue;  // vanished, or a dangling link: no record
-    }
-    if (S_ISREG(st.st_mode) && is_record_name(e->d_name)) {
+    bool regular = e->d_type == DT_REG;
+    bool directory = e->d_type == DT_DIR;
+    bool known = regular || directory;
+    if (!known || (regular && stamps && is_record_name(e->d_name))) {
+      struct stat st {};
+      if (::fstatat(fd, e->d_name, &st, 0) != 0) {
+        continue;  // vanished, or a dangling link: no record
+      }
+      regular = S_ISREG(st.st_mode);
+      directory = S_ISDIR(st.st_mode);
+      if (regular && is_record_name(e->d_name)) {
+        FileStamp s;
+        s.path = folder / e->d_name;
+        s.size = static_cast<std::uint64_t>(st.st_size);
+        s.mtime_ns = nanoseconds(st.st_mtim);
+        s.ctime_ns = nanoseconds(st.st_ctim);
+        s.inode = static_cast<std::uint64_t>(st.st_ino);
+        out.push_back(std::move(s));
+        continue;
+      }
+    } else if (regular && is_record_name(e->d_name)) {
       FileStamp s;
       s.path = folder / e->d_name;
-      s.size = static_cast<std::uint64_t>(st.st_size);
-      s.mtime_ns = nanoseconds(st.st_mtim);
-      s.ctime_ns = nanoseconds(st.st_ctim);
-      s.inode = static_cast<std::uint64_t>(st.st_ino);
       out.push_back(std::move(s));
-    } else if (descend && S_ISDIR(st.st_mode)) {
-      stamp_folder(folder / e->d_name, false, out);
+      continue;
+    }
+    if (descend && directory) {
+      stamp_folder(folder / e->d_name, false, stamps, out);
     }
   }
   ::closedir(dir);
@@ -218,9 +235,9 @@ Record decoded_record(const KindSpec& kind, const fs::path& path, Value data) {
 
 }  // namespace
 
-std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& kind) {
+std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& kind, bool with_stat_data) {
   std::vector<FileStamp> out;
-  stamp_folder(root / kind.folder, kind.sharded, out);
+  stamp_folder(root / kind.folder, kind.sharded, with_stat_data, out);
   std::sort(out.begin(), out.end(), [](const FileStamp& a, const FileStamp& b) { return a.path < b.path; });
   return out;
 }

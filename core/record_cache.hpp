@@ -30,9 +30,9 @@ struct FileStamp {
   }
 };
 
-// The record files of `kind` under `root` (sorted as Store::files sorts
-// them), each stat-ed once.
-std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& kind);
+// The record files of `kind` under `root`, sorted by path; with their stat
+// data when asked (each file stat-ed once), else just their paths.
+std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& kind, bool with_stat_data = true);
 
 // Every record of `kind`, exactly as Store::load_all reads them without a
 // cache, served from the cache where it is fresh. Throws the same data

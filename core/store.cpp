@@ -105,7 +105,7 @@ std::string Store::new_id(const KindSpec& kind) const {
 
 std::vector<fs::path> Store::files(const KindSpec& kind) const {
   std::vector<fs::path> out;
-  for (auto& stamp : stamp_record_files(m_root, kind)) {
+  for (auto& stamp : stamp_record_files(m_root, kind, false)) {
     out.push_back(std::move(stamp.path));
   }
   return out;

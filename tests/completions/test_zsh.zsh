@@ -21,7 +21,7 @@ _describe() { print -rl -- "${(@P)${@[-1]}}" }
 offered() { words=(crm "$@"); CURRENT=${#words}; _crm 2>&1 }
 
 got=$(offered ca)
-[[ $got == $'cache:The record cache that keeps listings and reports fast (.crm/cache)\ncall:Calls, emails, chats and visits logged with contacts\ncase:Cases: requests routed to a department, handled and closed' ]] ||
+[[ $got == $'call:Calls, emails, chats and visits logged with contacts\ncase:Cases: requests routed to a department, handled and closed\ncache:The record cache that keeps listings and reports fast (.crm/cache)' ]] ||
   fail "'crm ca' offered: $got"
 got=$(offered case list --priority '')
 [[ $got == $'low\nnormal\nhigh\nurgent' ]] || fail "'crm case list --priority' offered: $got"

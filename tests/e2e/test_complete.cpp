@@ -41,7 +41,7 @@ bool has(const Words& words, const std::string& word) {
 
 TEST_CASE("__complete offers the commands at each level, aliases once a letter is typed") {
   Sandbox s;
-  CHECK(offered(s, {"ca"}) == Words{"cache", "call", "case"});
+  CHECK(offered(s, {"ca"}) == Words{"call", "case", "cache"});
   Words top = offered(s, {""});
   CHECK(has(top, "contact"));
   CHECK(has(top, "report"));
