@@ -165,4 +165,27 @@ std::vector<CaseTimer> case_timers(const Value& data, const Config& config, Time
   return out;
 }
 
+std::string final_close_time(const Value& data) {
+  std::string at;
+  std::optional<Timestamp> previous;
+  const Value* history = data.find("history");
+  if (history && history->is_list()) {
+    for (const auto& entry : history->items()) {
+      // case_timers stops at the first entry after `now`: out of order, it may never see the close.
+      auto when = parse_stored_time(entry.get("at"));
+      if (!when || (previous && *when < *previous)) {
+        return "";
+      }
+      previous = when;
+      const std::string& event = entry.get("event");
+      if (event == "closed") {
+        at = entry.get("at");
+      } else if (event == "reopened") {
+        at.clear();
+      }
+    }
+  }
+  return at;
+}
+
 }  // namespace crm

@@ -41,4 +41,9 @@ struct CaseTimer {
 std::vector<CaseTimer> case_timers(const Value& data, const Config& config, Timestamp now,
                                    const std::string& kind = "case");
 
+// When the case `data` was closed for good: the time of its history's last
+// `closed` entry when no `reopened` follows it, else "" (open, or never
+// closed). At any `now` from then on, case_timers has no running clock.
+std::string final_close_time(const Value& data);
+
 }  // namespace crm

@@ -192,9 +192,14 @@ OpenedCase open_case(const Context& ctx, Transaction& tx, const CaseInput& in) {
   return open_routed(ctx, tx, case_kind(), fields, first, opened);
 }
 
-std::vector<Record> load_work_items(const Store& store) {
-  std::vector<Record> out = store.load_all(case_kind());
-  for (auto& f : store.load_all(feedback_kind())) {
+std::vector<Record> load_work_items(const Store& store, Timestamp now) {
+  auto open_at_now = [now](const Value& summary) {
+    const std::string& closed = summary.get("@closed");
+    auto at = closed.empty() ? std::nullopt : parse_stored_time(closed);
+    return !at || *at > now;
+  };
+  std::vector<Record> out = store.load_where(case_kind(), open_at_now);
+  for (auto& f : store.load_where(feedback_kind(), open_at_now)) {
     out.push_back(std::move(f));
   }
   return out;

@@ -33,8 +33,9 @@ struct OpenedCase {
 // Stages a new case, its `opened` and `routed` events and the notifications.
 OpenedCase open_case(const Context& ctx, Transaction& tx, const CaseInput& input);
 
-// Every case and feedback record: what service levels and escalation watch.
-std::vector<Record> load_work_items(const Store& store);
+// The case and feedback records service levels and escalation watch at
+// `now`: all but those closed for good by then (whose clocks all stopped).
+std::vector<Record> load_work_items(const Store& store, Timestamp now);
 
 // Whose office hears about progress: a case's requester, or whoever
 // recorded the feedback.

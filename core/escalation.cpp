@@ -83,8 +83,8 @@ std::string verb_for(const std::string& target) {
 
 std::vector<OverdueItem> open_case_clocks(const Store& store, Timestamp now) {
   std::vector<OverdueItem> out;
-  for (auto& c : load_work_items(store)) {
-    // Closed cases count too: as of an earlier time they may still have been open.
+  for (auto& c : load_work_items(store, now)) {
+    // Cases closed later count too: as of an earlier time they were still open.
     for (auto& t : case_timers(c.data, store.config(), now, c.kind->name)) {
       if (t.running()) {
         out.push_back({c, t, recorded_level(c, t.target, t.started, now)});
@@ -131,7 +131,7 @@ std::vector<OverdueItem> cases_due_soon(const Store& store, Timestamp now, const
 std::vector<EscalationAction> escalate(const Context& ctx, Transaction& tx) {
   const Store& store = ctx.store;
   std::vector<EscalationAction> actions;
-  for (auto& c : load_work_items(store)) {
+  for (auto& c : load_work_items(store, ctx.now)) {
     if (c.get("status") == "closed") {
       continue;
     }

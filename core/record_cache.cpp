@@ -1,29 +1,38 @@
 #include "record_cache.hpp"
 
+#include "case_timers.hpp"
 #include "error.hpp"
 #include "value_codec.hpp"
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <ctime>
 #include <exception>
-#include <map>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 
 namespace crm {
 namespace {
 
 // Bump whenever the encoding, or what parsing or validating a record
 // yields, changes: older caches are then rebuilt.
-constexpr std::uint32_t k_cache_format = 1;
+constexpr std::uint32_t k_cache_format = 2;
 constexpr char k_magic[8] = {'C', 'R', 'M', 'C', 'A', 'C', 'H', 'E'};
 constexpr std::uint32_t k_byte_order = 0x01020304;
+// The summary field that tells when a record was closed for good.
+const char* const k_summary_closed = "@closed";
+
+// A record parsed from its file passes the filter on its summary too.
+bool keep_parsed(const RecordFilter& keep, const Record& r);
+
 // Below this many files to parse, threads cost more than they save.
 constexpr std::size_t k_parallel_threshold = 64;
 
@@ -101,87 +110,167 @@ std::uint64_t fingerprint(const Store& store, const KindSpec& kind) {
 
 fs::path cache_file(const Store& store, const KindSpec& kind) { return cache_dir(store) / (kind.folder + ".bin"); }
 
-// One record as the cache file holds it; `blob` points into the file's bytes.
-struct CachedEntry {
-  FileStamp stamp;
-  std::string_view blob;
+// A record file's path relative to the CRM's root, as the cache names it.
+std::string relative_key(const Store& store, const fs::path& path) {
+  const std::string& full = path.native();
+  const std::string& root = store.root().native();
+  if (full.size() > root.size() + 1 && full.compare(0, root.size(), root) == 0 && full[root.size()] == '/') {
+    return full.substr(root.size() + 1);
+  }
+  return path.lexically_relative(store.root()).generic_string();
+}
+
+// The top-level scalar fields of a record, and for records with a history
+// when it was closed for good: what filters look at before decoding a record.
+Value record_summary(const Value& data) {
+  Value summary = Value::map();
+  for (const auto& [key, value] : data.fields()) {
+    if (value.is_scalar()) {
+      summary.fields().emplace_back(key, value);
+    }
+  }
+  if (data.find("history")) {
+    summary.set(k_summary_closed, final_close_time(data));
+  }
+  return summary;
+}
+
+bool keep_parsed(const RecordFilter& keep, const Record& r) { return !keep || keep(record_summary(r.data)); }
+
+// A file mapped read-only; the mapping outlives a rename of the file.
+class MappedFile {
+ public:
+  explicit MappedFile(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      return;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) {
+        m_data = static_cast<const char*>(p);
+        m_size = static_cast<std::size_t>(st.st_size);
+      }
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (m_data) {
+      ::munmap(const_cast<char*>(m_data), m_size);
+    }
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return {m_data, m_size}; }
+
+ private:
+  const char* m_data = nullptr;
+  std::size_t m_size = 0;
 };
 
-// A cache file read whole and checked; `entries` by path relative to the root.
+// One record as the cache file holds it; the views point into the mapping.
+struct CachedEntry {
+  FileStamp stamp;
+  std::string_view summary;  // encoded record_summary()
+  std::string_view blob;     // encoded record
+  std::uint64_t blob_sum = 0;
+};
+
+// A cache file: a header, an index (checked as a whole) with each record's
+// key, stamp and summary, then the records themselves (each checked when
+// decoded), so a run touches only the pages of the records it decodes.
 struct CacheFile {
-  std::string bytes;
-  std::map<std::string, CachedEntry> entries;
+  std::unique_ptr<MappedFile> file;
+  std::unordered_map<std::string_view, CachedEntry> entries;
   bool usable = false;
 };
 
 CacheFile read_cache(const Store& store, const KindSpec& kind) {
-  CacheFile file;
-  try {
-    file.bytes = read_file(cache_file(store, kind));
-  } catch (const Error&) {
-    return file;  // none yet, or unreadable: as good as none
-  }
-  std::string_view in = file.bytes;
+  CacheFile cache;
+  cache.file = std::make_unique<MappedFile>(cache_file(store, kind));
+  std::string_view in = cache.file->bytes();
   std::size_t pos = sizeof k_magic;
-  std::uint32_t format = 0, order = 0;
-  std::uint64_t print = 0, sum = 0;
+  std::uint32_t format = 0, order = 0, count = 0;
+  std::uint64_t print = 0, index_sum = 0, index_size = 0;
   if (in.size() < pos || in.substr(0, pos) != std::string_view(k_magic, sizeof k_magic) ||
-      !get_u32(in, pos, format) || !get_u32(in, pos, order) || !get_u64(in, pos, print) || !get_u64(in, pos, sum) ||
+      !get_u32(in, pos, format) || !get_u32(in, pos, order) || !get_u64(in, pos, print) ||
+      !get_u64(in, pos, index_sum) || !get_u64(in, pos, index_size) || !get_u32(in, pos, count) ||
       format != k_cache_format || order != k_byte_order || print != fingerprint(store, kind) ||
-      sum != checksum64(in.substr(pos))) {
-    return file;
+      index_size > in.size() - pos || checksum64(in.substr(pos, index_size)) != index_sum) {
+    return cache;
   }
-  std::uint32_t count = 0;
-  if (!get_u32(in, pos, count)) {
-    return file;
-  }
+  std::string_view index = in.substr(pos, index_size);
+  std::string_view blobs = in.substr(pos + index_size);
+  std::size_t at = 0;
+  cache.entries.reserve(count);
   for (std::uint32_t i = 0; i < count; ++i) {
-    std::string_view rel;
+    std::string_view key;
     CachedEntry e;
-    std::uint64_t mtime = 0, ctime = 0;
-    if (!get_bytes(in, pos, rel) || !get_u64(in, pos, e.stamp.size) || !get_u64(in, pos, mtime) ||
-        !get_u64(in, pos, ctime) || !get_u64(in, pos, e.stamp.inode) || !get_bytes(in, pos, e.blob)) {
-      file.entries.clear();
-      return file;
+    std::uint64_t mtime = 0, ctime = 0, offset = 0;
+    std::uint32_t size = 0;
+    if (!get_bytes(index, at, key) || !get_u64(index, at, e.stamp.size) || !get_u64(index, at, mtime) ||
+        !get_u64(index, at, ctime) || !get_u64(index, at, e.stamp.inode) || !get_u64(index, at, offset) ||
+        !get_u32(index, at, size) || !get_u64(index, at, e.blob_sum) || !get_bytes(index, at, e.summary) ||
+        offset > blobs.size() || size > blobs.size() - offset) {
+      cache.entries.clear();
+      return cache;
     }
     e.stamp.mtime_ns = static_cast<std::int64_t>(mtime);
     e.stamp.ctime_ns = static_cast<std::int64_t>(ctime);
-    file.entries.emplace(std::string(rel), e);
+    e.blob = blobs.substr(offset, size);
+    cache.entries.emplace(key, e);
   }
-  file.usable = pos == in.size();
-  if (!file.usable) {
-    file.entries.clear();
+  cache.usable = at == index.size();
+  if (!cache.usable) {
+    cache.entries.clear();
   }
-  return file;
+  return cache;
 }
 
-std::string relative_key(const Store& store, const fs::path& path) {
-  return path.lexically_relative(store.root()).generic_string();
+std::optional<Value> decode_whole(std::string_view bytes) {
+  std::size_t pos = 0;
+  auto v = decode_value(bytes, pos);
+  if (!v || pos != bytes.size()) {
+    return std::nullopt;
+  }
+  return v;
 }
 
-// Writes the cache file for `records` (with their stamps); a failure only
-// means no cache next time.
-void write_cache(const Store& store, const KindSpec& kind, const std::vector<const FileStamp*>& stamps,
-                 const std::vector<const Record*>& records) {
-  std::string payload;
-  put_u32(payload, static_cast<std::uint32_t>(records.size()));
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const FileStamp& s = *stamps[i];
-    put_bytes(payload, relative_key(store, s.path));
-    put_u64(payload, s.size);
-    put_u64(payload, static_cast<std::uint64_t>(s.mtime_ns));
-    put_u64(payload, static_cast<std::uint64_t>(s.ctime_ns));
-    put_u64(payload, s.inode);
-    std::string blob;
-    encode_value(records[i]->data, blob);
-    put_bytes(payload, blob);
+// What the cache file will hold for one record: bytes copied from the old
+// file when the record was not decoded, else encoded afresh.
+struct NewEntry {
+  const FileStamp* stamp = nullptr;
+  std::string_view summary, blob;  // reused bytes, or views of `owned`
+  std::string owned_summary, owned_blob;
+};
+
+// Writes the cache file; a failure only means no cache next time.
+void write_cache(const Store& store, const KindSpec& kind, const std::vector<NewEntry>& entries) {
+  std::string index, blobs;
+  for (const auto& e : entries) {
+    std::string_view summary = e.summary.data() ? e.summary : std::string_view(e.owned_summary);
+    std::string_view blob = e.blob.data() ? e.blob : std::string_view(e.owned_blob);
+    put_bytes(index, relative_key(store, e.stamp->path));
+    put_u64(index, e.stamp->size);
+    put_u64(index, static_cast<std::uint64_t>(e.stamp->mtime_ns));
+    put_u64(index, static_cast<std::uint64_t>(e.stamp->ctime_ns));
+    put_u64(index, e.stamp->inode);
+    put_u64(index, blobs.size());
+    put_u32(index, static_cast<std::uint32_t>(blob.size()));
+    put_u64(index, checksum64(blob));
+    put_bytes(index, summary);
+    blobs.append(blob.data(), blob.size());
   }
   std::string out(k_magic, sizeof k_magic);
   put_u32(out, k_cache_format);
   put_u32(out, k_byte_order);
   put_u64(out, fingerprint(store, kind));
-  put_u64(out, checksum64(payload));
-  out += payload;
+  put_u64(out, checksum64(index));
+  put_u64(out, index.size());
+  put_u32(out, static_cast<std::uint32_t>(entries.size()));
+  out += index;
+  out += blobs;
   try {
     // A cache is rebuilt when lost, so it skips the fsync records get.
     write_file_atomic(cache_file(store, kind), out, Durability::Relaxed);
@@ -244,26 +333,41 @@ std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& 
 
 fs::path cache_dir(const Store& store) { return store.root() / ".crm" / "cache"; }
 
-std::vector<Record> load_all_cached(const Store& store, const KindSpec& kind) {
+std::vector<Record> load_all_cached(const Store& store, const KindSpec& kind, const RecordFilter& keep) {
   std::int64_t scanned_at = coarse_now_ns();
   std::vector<FileStamp> stamps = stamp_record_files(store.root(), kind);
   CacheFile cache = read_cache(store, kind);
 
+  // Fresh entries are decoded only when the filter keeps their summary;
+  // the others are parsed from their files (in parallel) below.
   std::vector<std::optional<Record>> records(stamps.size());
+  std::vector<const CachedEntry*> fresh(stamps.size(), nullptr);
+  std::vector<bool> wanted(stamps.size(), true);
   std::vector<const FileStamp*> to_parse;
   std::vector<std::size_t> parse_slots;
   bool changed = !cache.usable || cache.entries.size() != stamps.size();
   for (std::size_t i = 0; i < stamps.size(); ++i) {
     auto hit = cache.entries.find(relative_key(store, stamps[i].path));
     if (hit != cache.entries.end() && hit->second.stamp == stamps[i]) {
-      std::size_t pos = 0;
-      auto data = decode_value(hit->second.blob, pos);
-      if (data && pos == hit->second.blob.size()) {
-        records[i] = decoded_record(kind, stamps[i].path, std::move(*data));
-        continue;
+      const CachedEntry& e = hit->second;
+      std::optional<Value> summary = keep ? decode_whole(e.summary) : std::nullopt;
+      if (!keep || summary) {
+        wanted[i] = !keep || keep(*summary);
+        if (!wanted[i]) {
+          fresh[i] = &e;
+          continue;
+        }
+        if (checksum64(e.blob) == e.blob_sum) {
+          if (auto data = decode_whole(e.blob)) {
+            fresh[i] = &e;
+            records[i] = decoded_record(kind, stamps[i].path, std::move(*data));
+            continue;
+          }
+        }
       }
     }
     changed = true;
+    wanted[i] = true;
     to_parse.push_back(&stamps[i]);
     parse_slots.push_back(i);
   }
@@ -276,29 +380,51 @@ std::vector<Record> load_all_cached(const Store& store, const KindSpec& kind) {
   }
 
   if (changed) {
-    std::vector<const FileStamp*> keep_stamps;
-    std::vector<const Record*> keep;
+    // Files changed in the scan's clock tick are left out: a change in the
+    // same tick would keep their stamp.
+    std::vector<NewEntry> entries;
     for (std::size_t i = 0; i < stamps.size(); ++i) {
-      if (std::max(stamps[i].mtime_ns, stamps[i].ctime_ns) < scanned_at) {
-        keep_stamps.push_back(&stamps[i]);
-        keep.push_back(&*records[i]);
+      if (std::max(stamps[i].mtime_ns, stamps[i].ctime_ns) >= scanned_at) {
+        continue;
       }
+      NewEntry e;
+      e.stamp = &stamps[i];
+      if (fresh[i]) {
+        e.summary = fresh[i]->summary;
+        e.blob = fresh[i]->blob;
+      } else {
+        encode_value(record_summary(records[i]->data), e.owned_summary);
+        encode_value(records[i]->data, e.owned_blob);
+      }
+      entries.push_back(std::move(e));
     }
     // Only files too fresh to trust changed: the cache file would say the same.
-    bool same = cache.usable && keep.size() == cache.entries.size();
-    for (std::size_t i = 0; same && i < keep.size(); ++i) {
-      auto hit = cache.entries.find(relative_key(store, keep_stamps[i]->path));
-      same = hit != cache.entries.end() && hit->second.stamp == *keep_stamps[i];
+    bool same = cache.usable && entries.size() == cache.entries.size();
+    for (std::size_t i = 0; same && i < entries.size(); ++i) {
+      same = entries[i].blob.data() != nullptr;
     }
     if (!same) {
-      write_cache(store, kind, keep_stamps, keep);
+      write_cache(store, kind, entries);
     }
   }
 
   std::vector<Record> out;
   out.reserve(records.size());
-  for (auto& r : records) {
-    out.push_back(std::move(*r));
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (records[i] && (fresh[i] || keep_parsed(keep, *records[i]))) {
+      out.push_back(std::move(*records[i]));
+    }
+  }
+  return out;
+}
+
+std::vector<Record> load_all_uncached(const Store& store, const KindSpec& kind, const RecordFilter& keep) {
+  std::vector<Record> out;
+  for (const auto& path : store.files(kind)) {
+    Record r = store.read_valid(kind, path);
+    if (keep_parsed(keep, r)) {
+      out.push_back(std::move(r));
+    }
   }
   return out;
 }

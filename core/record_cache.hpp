@@ -3,6 +3,7 @@
 #include "store.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,8 +37,12 @@ std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& 
 
 // Every record of `kind`, exactly as Store::load_all reads them without a
 // cache, served from the cache where it is fresh. Throws the same data
-// error for the first malformed file.
-std::vector<Record> load_all_cached(const Store& store, const KindSpec& kind);
+// error for the first malformed file. With `keep`, only the records whose
+// summary it keeps (see Store::load_where): the cache decodes no other.
+std::vector<Record> load_all_cached(const Store& store, const KindSpec& kind, const RecordFilter& keep = {});
+
+// The same without the cache: every file parsed.
+std::vector<Record> load_all_uncached(const Store& store, const KindSpec& kind, const RecordFilter& keep = {});
 
 // Where the cache lives.
 fs::path cache_dir(const Store& store);

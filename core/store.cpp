@@ -221,15 +221,10 @@ Record Store::load(const KindSpec& kind, const std::string& id) const {
   return read_valid(kind, path);
 }
 
-std::vector<Record> Store::load_all(const KindSpec& kind) const {
-  if (m_cache_enabled) {
-    return load_all_cached(*this, kind);
-  }
-  std::vector<Record> out;
-  for (const auto& path : files(kind)) {
-    out.push_back(read_valid(kind, path));
-  }
-  return out;
+std::vector<Record> Store::load_all(const KindSpec& kind) const { return load_where(kind, {}); }
+
+std::vector<Record> Store::load_where(const KindSpec& kind, const RecordFilter& keep) const {
+  return m_cache_enabled ? load_all_cached(*this, kind, keep) : load_all_uncached(*this, kind, keep);
 }
 
 Transaction::Transaction(const Store& store)

@@ -4,6 +4,7 @@
 #include "files.hpp"
 #include "record.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,11 @@
 namespace crm {
 
 // A CRM directory: crm.yaml plus one folder per record kind.
+// Chooses records by their summary: a map of the record's top-level scalar
+// fields, plus for records with a history "@closed", the time of its last
+// `closed` entry when no `reopened` follows (see final_close_time), else "".
+using RecordFilter = std::function<bool(const Value& summary)>;
+
 class Store {
  public:
   // Finds the CRM the way git finds its repository: `dir` when given, else
@@ -52,6 +58,8 @@ class Store {
   Record find(const KindSpec& kind, const std::string& input) const { return load(kind, resolve(kind, input)); }
   // Every record of `kind`, sorted by ID; throws on the first malformed one.
   std::vector<Record> load_all(const KindSpec& kind) const;
+  // Those that `keep` keeps: with the cache, the others are never decoded.
+  std::vector<Record> load_where(const KindSpec& kind, const RecordFilter& keep) const;
 
   // Every record file of `kind` (sorted), and reading one without validation.
   std::vector<fs::path> files(const KindSpec& kind) const;

@@ -130,3 +130,34 @@ TEST_CASE("no sla section means no clocks") {
   Config config = load_config("", "crm.yaml");
   CHECK(case_timers(a_case("normal", "new", ""), config, utc("2026-11-23T16:00:00Z")).empty());
 }
+
+TEST_CASE("final_close_time: the last close with no reopening after it, in a history in time order") {
+  auto history = [](std::vector<std::pair<std::string, std::string>> entries) {
+    Value data = Value::map();
+    Value list = Value::list();
+    for (const auto& [at, event] : entries) {
+      Value e = Value::map();
+      e.set("at", at);
+      e.set("event", event);
+      list.push_back(e);
+    }
+    data.set("history", list);
+    return data;
+  };
+  CHECK(final_close_time(Value::map()) == "");
+  CHECK(final_close_time(history({{"2026-11-23T09:00:00Z", "opened"}})) == "");
+  CHECK(final_close_time(history({{"2026-11-23T09:00:00Z", "opened"}, {"2026-11-23T10:00:00Z", "closed"}})) ==
+        "2026-11-23T10:00:00Z");
+  CHECK(final_close_time(history({{"2026-11-23T09:00:00Z", "opened"},
+                                  {"2026-11-23T10:00:00Z", "closed"},
+                                  {"2026-11-23T11:00:00Z", "reopened"}})) == "");
+  CHECK(final_close_time(history({{"2026-11-23T09:00:00Z", "opened"},
+                                  {"2026-11-23T10:00:00Z", "closed"},
+                                  {"2026-11-23T11:00:00Z", "reopened"},
+                                  {"2026-11-23T12:00:00Z", "closed"},
+                                  {"2026-11-23T13:00:00Z", "updated"}})) == "2026-11-23T12:00:00Z");
+  // Out of order, case_timers may stop before the close: never call it closed.
+  CHECK(final_close_time(history({{"2026-11-23T09:00:00Z", "opened"},
+                                  {"2026-11-23T15:00:00Z", "updated"},
+                                  {"2026-11-23T10:00:00Z", "closed"}})) == "");
+}

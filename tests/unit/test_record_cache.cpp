@@ -187,3 +187,31 @@ TEST_CASE("load_all_cached reads a file changed right after the cache was writte
   CHECK(titles(load_all_cached(crm.store(), case_kind())) ==
         std::vector<std::string>{"C-AAAAAAAAAAAA One", "C-BBBBBBBBBBBB Tre"});
 }
+
+TEST_CASE("load_where keeps the records whose summary passes, with the cache or without") {
+  test::TempCrm crm;
+  crm.write("cases/C-AAAAAAAAAAAA.yaml", case_text("C-AAAAAAAAAAAA", "One"));
+  std::string closed = case_text("C-BBBBBBBBBBBB", "Two");
+  closed.replace(closed.find("status: new"), 11, "status: closed");
+  closed += "  - at: 2026-11-23T10:00:00Z\n    by: olivia\n    event: closed\n";
+  crm.write("cases/C-BBBBBBBBBBBB.yaml", closed);
+  settle();
+  Store& store = crm.store();
+  std::vector<std::string> summaries;
+  auto open = [&summaries](const Value& summary) {
+    summaries.push_back(summary.get("id") + " " + summary.get("title") + " @closed=" + summary.get("@closed"));
+    return summary.get("@closed").empty();
+  };
+  store.set_cache_enabled(false);
+  CHECK(titles(store.load_where(case_kind(), open)) == std::vector<std::string>{"C-AAAAAAAAAAAA One"});
+  CHECK(summaries == std::vector<std::string>{"C-AAAAAAAAAAAA One @closed=",
+                                              "C-BBBBBBBBBBBB Two @closed=2026-11-23T10:00:00Z"});
+  store.set_cache_enabled(true);
+  for (int run = 0; run < 2; ++run) {  // building the cache, then from it
+    summaries.clear();
+    CHECK(titles(store.load_where(case_kind(), open)) == std::vector<std::string>{"C-AAAAAAAAAAAA One"});
+    CHECK(summaries.size() == 2);
+  }
+  CHECK(titles(store.load_all(case_kind())) ==
+        std::vector<std::string>{"C-AAAAAAAAAAAA One", "C-BBBBBBBBBBBB Two"});
+}
