@@ -192,16 +192,19 @@ OpenedCase open_case(const Context& ctx, Transaction& tx, const CaseInput& in) {
   return open_routed(ctx, tx, case_kind(), fields, first, opened);
 }
 
-std::vector<Record> load_work_items(const Store& store, Timestamp now) {
+void for_each_work_item(const Store& store, Timestamp now, const RecordVisitor& visit) {
   auto open_at_now = [now](const Value& summary) {
     const std::string& closed = summary.get("@closed");
     auto at = closed.empty() ? std::nullopt : parse_stored_time(closed);
     return !at || *at > now;
   };
-  std::vector<Record> out = store.load_where(case_kind(), open_at_now);
-  for (auto& f : store.load_where(feedback_kind(), open_at_now)) {
-    out.push_back(std::move(f));
-  }
+  store.for_each_where(case_kind(), open_at_now, visit);
+  store.for_each_where(feedback_kind(), open_at_now, visit);
+}
+
+std::vector<Record> load_work_items(const Store& store, Timestamp now) {
+  std::vector<Record> out;
+  for_each_work_item(store, now, [&out](Record&& r) { out.push_back(std::move(r)); });
   return out;
 }
 

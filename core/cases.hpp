@@ -36,6 +36,8 @@ OpenedCase open_case(const Context& ctx, Transaction& tx, const CaseInput& input
 // The case and feedback records service levels and escalation watch at
 // `now`: all but those closed for good by then (whose clocks all stopped).
 std::vector<Record> load_work_items(const Store& store, Timestamp now);
+// The same, one record at a time (cases, then feedback), none held after `visit`.
+void for_each_work_item(const Store& store, Timestamp now, const RecordVisitor& visit);
 
 // Whose office hears about progress: a case's requester, or whoever
 // recorded the feedback.

@@ -4,8 +4,10 @@
 #include "cases.hpp"
 #include "edit.hpp"
 #include "notifications.hpp"
+#include "record_cache.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace crm {
 namespace {
@@ -81,29 +83,37 @@ std::string verb_for(const std::string& target) {
   return target == "acknowledge" ? "acknowledged" : target == "resolve" ? "resolved" : "updated";
 }
 
-std::vector<OverdueItem> open_case_clocks(const Store& store, Timestamp now) {
+// The running clocks `wanted` picks, with their cases reduced to the scalar
+// fields reports show: a report over a big CRM holds only what it prints.
+std::vector<OverdueItem> open_case_clocks(const Store& store, Timestamp now,
+                                          const std::function<bool(const CaseTimer&)>& wanted) {
   std::vector<OverdueItem> out;
-  for (auto& c : load_work_items(store, now)) {
+  for_each_work_item(store, now, [&](Record&& c) {
     // Cases closed later count too: as of an earlier time they were still open.
+    std::size_t first = out.size();
     for (auto& t : case_timers(c.data, store.config(), now, c.kind->name)) {
-      if (t.running()) {
-        out.push_back({c, t, recorded_level(c, t.target, t.started, now)});
+      if (t.running() && wanted(t)) {
+        out.push_back({Record(), t, recorded_level(c, t.target, t.started, now)});
       }
     }
-  }
+    if (out.size() > first) {
+      Record slim;
+      slim.kind = c.kind;
+      slim.id = c.id;
+      slim.path = c.path;
+      slim.data = record_summary(c.data);
+      for (std::size_t i = first; i < out.size(); ++i) {
+        out[i].record = slim;
+      }
+    }
+  });
   return out;
 }
 
 }  // namespace
 
 std::vector<OverdueItem> overdue_cases(const Store& store, Timestamp now) {
-  auto all = open_case_clocks(store, now);
-  std::vector<OverdueItem> out;
-  for (auto& item : all) {
-    if (item.timer.breached()) {
-      out.push_back(std::move(item));
-    }
-  }
+  auto out = open_case_clocks(store, now, [](const CaseTimer& t) { return t.breached(); });
   std::stable_sort(out.begin(), out.end(), [](const OverdueItem& a, const OverdueItem& b) {
     if (a.timer.late_wall_seconds != b.timer.late_wall_seconds) {
       return a.timer.late_wall_seconds > b.timer.late_wall_seconds;
@@ -114,14 +124,10 @@ std::vector<OverdueItem> overdue_cases(const Store& store, Timestamp now) {
 }
 
 std::vector<OverdueItem> cases_due_soon(const Store& store, Timestamp now, const Duration& within) {
-  auto all = open_case_clocks(store, now);
-  std::vector<OverdueItem> out;
-  for (auto& item : all) {
-    BusinessCalendar cal = store.config().calendar(item.timer.calendar == "24x7" ? "" : item.timer.calendar);
-    if (item.timer.due && *item.timer.due >= now && *item.timer.due <= cal.add(now, within)) {
-      out.push_back(std::move(item));
-    }
-  }
+  auto out = open_case_clocks(store, now, [&](const CaseTimer& t) {
+    BusinessCalendar cal = store.config().calendar(t.calendar == "24x7" ? "" : t.calendar);
+    return t.due && *t.due >= now && *t.due <= cal.add(now, within);
+  });
   std::stable_sort(out.begin(), out.end(), [](const OverdueItem& a, const OverdueItem& b) {
     return *a.timer.due != *b.timer.due ? *a.timer.due < *b.timer.due : a.record.id < b.record.id;
   });

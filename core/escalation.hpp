@@ -12,7 +12,7 @@ namespace crm {
 
 // One overdue clock of an open case, for reports and escalation.
 struct OverdueItem {
-  Record record;   // the case
+  Record record;   // the case, reduced to its top-level scalar fields (record_summary)
   CaseTimer timer;
   int level = 0;   // escalation level already recorded for this round of the clock
 };

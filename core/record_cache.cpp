@@ -30,9 +30,6 @@ constexpr std::uint32_t k_byte_order = 0x01020304;
 // The summary field that tells when a record was closed for good.
 const char* const k_summary_closed = "@closed";
 
-// A record parsed from its file passes the filter on its summary too.
-bool keep_parsed(const RecordFilter& keep, const Record& r);
-
 // Below this many files to parse, threads cost more than they save.
 constexpr std::size_t k_parallel_threshold = 64;
 
@@ -119,23 +116,6 @@ std::string relative_key(const Store& store, const fs::path& path) {
   }
   return path.lexically_relative(store.root()).generic_string();
 }
-
-// The top-level scalar fields of a record, and for records with a history
-// when it was closed for good: what filters look at before decoding a record.
-Value record_summary(const Value& data) {
-  Value summary = Value::map();
-  for (const auto& [key, value] : data.fields()) {
-    if (value.is_scalar()) {
-      summary.fields().emplace_back(key, value);
-    }
-  }
-  if (data.find("history")) {
-    summary.set(k_summary_closed, final_close_time(data));
-  }
-  return summary;
-}
-
-bool keep_parsed(const RecordFilter& keep, const Record& r) { return !keep || keep(record_summary(r.data)); }
 
 // A file mapped read-only; the mapping outlives a rename of the file.
 class MappedFile {
@@ -324,6 +304,19 @@ Record decoded_record(const KindSpec& kind, const fs::path& path, Value data) {
 
 }  // namespace
 
+Value record_summary(const Value& data) {
+  Value summary = Value::map();
+  for (const auto& [key, value] : data.fields()) {
+    if (value.is_scalar()) {
+      summary.fields().emplace_back(key, value);
+    }
+  }
+  if (data.find("history")) {
+    summary.set(k_summary_closed, final_close_time(data));
+  }
+  return summary;
+}
+
 std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& kind, bool with_stat_data) {
   std::vector<FileStamp> out;
   stamp_folder(root / kind.folder, kind.sharded, with_stat_data, out);
@@ -333,99 +326,90 @@ std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& 
 
 fs::path cache_dir(const Store& store) { return store.root() / ".crm" / "cache"; }
 
-std::vector<Record> load_all_cached(const Store& store, const KindSpec& kind, const RecordFilter& keep) {
+void for_each_cached(const Store& store, const KindSpec& kind, const RecordFilter& keep, const RecordVisitor& visit) {
   std::int64_t scanned_at = coarse_now_ns();
   std::vector<FileStamp> stamps = stamp_record_files(store.root(), kind);
   CacheFile cache = read_cache(store, kind);
 
-  // Fresh entries are decoded only when the filter keeps their summary;
-  // the others are parsed from their files (in parallel) below.
-  std::vector<std::optional<Record>> records(stamps.size());
+  // Which entries the cache can serve: those the filter drops are never
+  // decoded; the others are decoded one at a time as they are visited.
   std::vector<const CachedEntry*> fresh(stamps.size(), nullptr);
   std::vector<bool> wanted(stamps.size(), true);
   std::vector<const FileStamp*> to_parse;
-  std::vector<std::size_t> parse_slots;
-  bool changed = !cache.usable || cache.entries.size() != stamps.size();
+  std::vector<std::size_t> parse_slot(stamps.size(), SIZE_MAX);
   for (std::size_t i = 0; i < stamps.size(); ++i) {
     auto hit = cache.entries.find(relative_key(store, stamps[i].path));
     if (hit != cache.entries.end() && hit->second.stamp == stamps[i]) {
       const CachedEntry& e = hit->second;
       std::optional<Value> summary = keep ? decode_whole(e.summary) : std::nullopt;
-      if (!keep || summary) {
+      if ((!keep || summary) && checksum64(e.blob) == e.blob_sum) {
+        fresh[i] = &e;
         wanted[i] = !keep || keep(*summary);
-        if (!wanted[i]) {
-          fresh[i] = &e;
-          continue;
-        }
-        if (checksum64(e.blob) == e.blob_sum) {
-          if (auto data = decode_whole(e.blob)) {
-            fresh[i] = &e;
-            records[i] = decoded_record(kind, stamps[i].path, std::move(*data));
-            continue;
-          }
-        }
-      }
-    }
-    changed = true;
-    wanted[i] = true;
-    to_parse.push_back(&stamps[i]);
-    parse_slots.push_back(i);
-  }
-  auto parsed = parse_all(store, kind, to_parse);
-  for (std::size_t j = 0; j < parsed.size(); ++j) {
-    if (parsed[j].error) {
-      std::rethrow_exception(parsed[j].error);  // the first bad file in path order, as without a cache
-    }
-    records[parse_slots[j]] = std::move(parsed[j].record);
-  }
-
-  if (changed) {
-    // Files changed in the scan's clock tick are left out: a change in the
-    // same tick would keep their stamp.
-    std::vector<NewEntry> entries;
-    for (std::size_t i = 0; i < stamps.size(); ++i) {
-      if (std::max(stamps[i].mtime_ns, stamps[i].ctime_ns) >= scanned_at) {
         continue;
       }
-      NewEntry e;
-      e.stamp = &stamps[i];
-      if (fresh[i]) {
+    }
+    parse_slot[i] = to_parse.size();
+    to_parse.push_back(&stamps[i]);
+  }
+  auto parsed = parse_all(store, kind, to_parse);
+  for (auto& p : parsed) {
+    if (p.error) {
+      std::rethrow_exception(p.error);  // the first bad file in path order, as without a cache
+    }
+  }
+
+  bool changed = !cache.usable || cache.entries.size() != stamps.size() || !to_parse.empty();
+  std::vector<NewEntry> entries;
+  for (std::size_t i = 0; i < stamps.size(); ++i) {
+    // Files changed in the scan's clock tick stay out of the cache: a change
+    // in the same tick would keep their stamp.
+    bool cacheable = changed && std::max(stamps[i].mtime_ns, stamps[i].ctime_ns) < scanned_at;
+    if (fresh[i]) {
+      if (cacheable) {
+        NewEntry e;
+        e.stamp = &stamps[i];
         e.summary = fresh[i]->summary;
         e.blob = fresh[i]->blob;
-      } else {
-        encode_value(record_summary(records[i]->data), e.owned_summary);
-        encode_value(records[i]->data, e.owned_blob);
+        entries.push_back(std::move(e));
       }
+      if (wanted[i]) {
+        auto data = decode_whole(fresh[i]->blob);
+        if (!data) {
+          // The checksum matched but the bytes do not decode: the file is the truth.
+          visit(store.read_valid(kind, stamps[i].path));
+          continue;
+        }
+        visit(decoded_record(kind, stamps[i].path, std::move(*data)));
+      }
+      continue;
+    }
+    Record& record = *parsed[parse_slot[i]].record;
+    Value summary = record_summary(record.data);
+    if (cacheable) {
+      NewEntry e;
+      e.stamp = &stamps[i];
+      encode_value(summary, e.owned_summary);
+      encode_value(record.data, e.owned_blob);
       entries.push_back(std::move(e));
     }
-    // Only files too fresh to trust changed: the cache file would say the same.
-    bool same = cache.usable && entries.size() == cache.entries.size();
-    for (std::size_t i = 0; same && i < entries.size(); ++i) {
-      same = entries[i].blob.data() != nullptr;
-    }
-    if (!same) {
-      write_cache(store, kind, entries);
+    if (!keep || keep(summary)) {
+      visit(std::move(record));
     }
   }
 
-  std::vector<Record> out;
-  out.reserve(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    if (records[i] && (fresh[i] || keep_parsed(keep, *records[i]))) {
-      out.push_back(std::move(*records[i]));
-    }
+  // Only files too fresh to trust changed: the cache file would say the same.
+  bool same = cache.usable && entries.size() == cache.entries.size();
+  for (std::size_t i = 0; same && i < entries.size(); ++i) {
+    same = entries[i].blob.data() != nullptr;
   }
-  return out;
+  if (changed && !same) {
+    write_cache(store, kind, entries);
+  }
 }
 
-std::vector<Record> load_all_uncached(const Store& store, const KindSpec& kind, const RecordFilter& keep) {
+std::vector<Record> load_all_cached(const Store& store, const KindSpec& kind, const RecordFilter& keep) {
   std::vector<Record> out;
-  for (const auto& path : store.files(kind)) {
-    Record r = store.read_valid(kind, path);
-    if (keep_parsed(keep, r)) {
-      out.push_back(std::move(r));
-    }
-  }
+  for_each_cached(store, kind, keep, [&out](Record&& r) { out.push_back(std::move(r)); });
   return out;
 }
 

@@ -41,8 +41,12 @@ std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& 
 // summary it keeps (see Store::load_where): the cache decodes no other.
 std::vector<Record> load_all_cached(const Store& store, const KindSpec& kind, const RecordFilter& keep = {});
 
-// The same without the cache: every file parsed.
-std::vector<Record> load_all_uncached(const Store& store, const KindSpec& kind, const RecordFilter& keep = {});
+// The same, handing each record to `visit` in path order as it is decoded,
+// so that a caller keeping few of them never holds them all.
+void for_each_cached(const Store& store, const KindSpec& kind, const RecordFilter& keep, const RecordVisitor& visit);
+
+// What a RecordFilter sees of the record `data` (see RecordFilter in store.hpp).
+Value record_summary(const Value& data);
 
 // Where the cache lives.
 fs::path cache_dir(const Store& store);

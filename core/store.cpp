@@ -224,7 +224,22 @@ Record Store::load(const KindSpec& kind, const std::string& id) const {
 std::vector<Record> Store::load_all(const KindSpec& kind) const { return load_where(kind, {}); }
 
 std::vector<Record> Store::load_where(const KindSpec& kind, const RecordFilter& keep) const {
-  return m_cache_enabled ? load_all_cached(*this, kind, keep) : load_all_uncached(*this, kind, keep);
+  std::vector<Record> out;
+  for_each_where(kind, keep, [&out](Record&& r) { out.push_back(std::move(r)); });
+  return out;
+}
+
+void Store::for_each_where(const KindSpec& kind, const RecordFilter& keep, const RecordVisitor& visit) const {
+  if (m_cache_enabled) {
+    for_each_cached(*this, kind, keep, visit);
+    return;
+  }
+  for (const auto& path : files(kind)) {
+    Record r = read_valid(kind, path);
+    if (!keep || keep(record_summary(r.data))) {
+      visit(std::move(r));
+    }
+  }
 }
 
 Transaction::Transaction(const Store& store)

@@ -16,6 +16,8 @@ namespace crm {
 // fields, plus for records with a history "@closed", the time of its last
 // `closed` entry when no `reopened` follows (see final_close_time), else "".
 using RecordFilter = std::function<bool(const Value& summary)>;
+// Receives records one at a time (Store::for_each_where).
+using RecordVisitor = std::function<void(Record&& record)>;
 
 class Store {
  public:
@@ -60,6 +62,8 @@ class Store {
   std::vector<Record> load_all(const KindSpec& kind) const;
   // Those that `keep` keeps: with the cache, the others are never decoded.
   std::vector<Record> load_where(const KindSpec& kind, const RecordFilter& keep) const;
+  // The same, one record at a time in ID order, none held after `visit` returns.
+  void for_each_where(const KindSpec& kind, const RecordFilter& keep, const RecordVisitor& visit) const;
 
   // Every record file of `kind` (sorted), and reading one without validation.
   std::vector<fs::path> files(const KindSpec& kind) const;
