@@ -223,6 +223,7 @@ struct NewEntry {
   const FileStamp* stamp = nullptr;
   std::string_view summary, blob;  // reused bytes, or views of `owned`
   std::string owned_summary, owned_blob;
+  std::uint64_t blob_sum = 0;
 };
 
 // Writes the cache file; a failure only means no cache next time.
@@ -238,7 +239,7 @@ void write_cache(const Store& store, const KindSpec& kind, const std::vector<New
     put_u64(index, e.stamp->inode);
     put_u64(index, blobs.size());
     put_u32(index, static_cast<std::uint32_t>(blob.size()));
-    put_u64(index, checksum64(blob));
+    put_u64(index, e.blob_sum);
     put_bytes(index, summary);
     blobs.append(blob.data(), blob.size());
   }
@@ -342,7 +343,7 @@ void for_each_cached(const Store& store, const KindSpec& kind, const RecordFilte
     if (hit != cache.entries.end() && hit->second.stamp == stamps[i]) {
       const CachedEntry& e = hit->second;
       std::optional<Value> summary = keep ? decode_whole(e.summary) : std::nullopt;
-      if ((!keep || summary) && checksum64(e.blob) == e.blob_sum) {
+      if (!keep || summary) {
         fresh[i] = &e;
         wanted[i] = !keep || keep(*summary);
         continue;
@@ -360,38 +361,50 @@ void for_each_cached(const Store& store, const KindSpec& kind, const RecordFilte
 
   bool changed = !cache.usable || cache.entries.size() != stamps.size() || !to_parse.empty();
   std::vector<NewEntry> entries;
+  // Files changed in the scan's clock tick stay out of the cache: a change
+  // in the same tick would keep their stamp.
+  auto cacheable = [&](std::size_t i) { return std::max(stamps[i].mtime_ns, stamps[i].ctime_ns) < scanned_at; };
+  auto add_parsed = [&](std::size_t i, const Record& record, const Value& summary) {
+    if (cacheable(i)) {
+      NewEntry e;
+      e.stamp = &stamps[i];
+      encode_value(summary, e.owned_summary);
+      encode_value(record.data, e.owned_blob);
+      e.blob_sum = checksum64(e.owned_blob);
+      entries.push_back(std::move(e));
+    }
+  };
   for (std::size_t i = 0; i < stamps.size(); ++i) {
-    // Files changed in the scan's clock tick stay out of the cache: a change
-    // in the same tick would keep their stamp.
-    bool cacheable = changed && std::max(stamps[i].mtime_ns, stamps[i].ctime_ns) < scanned_at;
     if (fresh[i]) {
-      if (cacheable) {
+      // Checked only when wanted, so that records nobody asked for stay on disk.
+      std::optional<Value> data;
+      if (wanted[i] && checksum64(fresh[i]->blob) == fresh[i]->blob_sum) {
+        data = decode_whole(fresh[i]->blob);
+      }
+      if (wanted[i] && !data) {
+        // A damaged record in the cache: its file is the truth, and the cache is written anew.
+        changed = true;
+        Record record = store.read_valid(kind, stamps[i].path);
+        add_parsed(i, record, record_summary(record.data));
+        visit(std::move(record));
+        continue;
+      }
+      if (cacheable(i)) {
         NewEntry e;
         e.stamp = &stamps[i];
         e.summary = fresh[i]->summary;
         e.blob = fresh[i]->blob;
+        e.blob_sum = fresh[i]->blob_sum;  // carried over: a damaged record stays detectable
         entries.push_back(std::move(e));
       }
-      if (wanted[i]) {
-        auto data = decode_whole(fresh[i]->blob);
-        if (!data) {
-          // The checksum matched but the bytes do not decode: the file is the truth.
-          visit(store.read_valid(kind, stamps[i].path));
-          continue;
-        }
+      if (data) {
         visit(decoded_record(kind, stamps[i].path, std::move(*data)));
       }
       continue;
     }
     Record& record = *parsed[parse_slot[i]].record;
     Value summary = record_summary(record.data);
-    if (cacheable) {
-      NewEntry e;
-      e.stamp = &stamps[i];
-      encode_value(summary, e.owned_summary);
-      encode_value(record.data, e.owned_blob);
-      entries.push_back(std::move(e));
-    }
+    add_parsed(i, record, summary);
     if (!keep || keep(summary)) {
       visit(std::move(record));
     }

@@ -165,6 +165,17 @@ TEST_CASE("load_all_cached gives what load_all gives, and notices every change")
     CHECK(!plain_error.empty());
     CHECK(cached_error == plain_error);
   }
+  SUBCASE("a damaged record inside an intact cache is read from its file, and the cache mended") {
+    fs::path file = cache_dir(store) / "cases.bin";
+    std::string bytes = read_file(file);
+    auto at = bytes.rfind("One");  // the records come after the index, which holds the summaries
+    REQUIRE(at != std::string::npos);
+    bytes[at + 2] = 'f';
+    write_file_atomic(file, bytes);
+    CHECK(titles(load_all_cached(store, case_kind())) == titles(plain));
+    CHECK(read_file(file).rfind("Onf") == std::string::npos);
+    CHECK(titles(load_all_cached(store, case_kind())) == titles(plain));
+  }
   SUBCASE("another crm.yaml makes the cache unusable until rebuilt") {
     crm.write("crm.yaml", "timezone: Europe/Oslo\n");
     CHECK_FALSE(case_status(cache_status(store)).usable);
