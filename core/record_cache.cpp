@@ -143,6 +143,16 @@ class MappedFile {
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
   std::string_view bytes() const { return {m_data, m_size}; }
+  // Lets the kernel drop the pages wholly inside `part` from this process's
+  // memory; they are read from the file again if touched.
+  void release(std::string_view part) const {
+    auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    auto first = (reinterpret_cast<std::uintptr_t>(part.data()) + page - 1) / page * page;
+    auto last = (reinterpret_cast<std::uintptr_t>(part.data() + part.size())) / page * page;
+    if (m_data && last > first) {
+      ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+    }
+  }
 
  private:
   const char* m_data = nullptr;
@@ -162,6 +172,7 @@ struct CachedEntry {
 // decoded), so a run touches only the pages of the records it decodes.
 struct CacheFile {
   std::unique_ptr<MappedFile> file;
+  std::string_view index, records;  // the file's two parts
   std::unordered_map<std::string_view, CachedEntry> entries;
   bool usable = false;
 };
@@ -182,6 +193,8 @@ CacheFile read_cache(const Store& store, const KindSpec& kind) {
   }
   std::string_view index = in.substr(pos, index_size);
   std::string_view blobs = in.substr(pos + index_size);
+  cache.index = index;
+  cache.records = blobs;
   std::size_t at = 0;
   cache.entries.reserve(count);
   for (std::uint32_t i = 0; i < count; ++i) {
@@ -352,6 +365,15 @@ void for_each_cached(const Store& store, const KindSpec& kind, const RecordFilte
     parse_slot[i] = to_parse.size();
     to_parse.push_back(&stamps[i]);
   }
+  // Memory for a big CRM: what has been read of the cache need not stay in it.
+  cache.file->release(cache.index);
+  const char* released = cache.records.data();
+  auto release_read = [&](std::string_view blob) {
+    if (blob.data() - released > (16 << 20)) {
+      cache.file->release({released, static_cast<std::size_t>(blob.data() - released)});
+      released = blob.data();
+    }
+  };
   auto parsed = parse_all(store, kind, to_parse);
   for (auto& p : parsed) {
     if (p.error) {
@@ -398,6 +420,7 @@ void for_each_cached(const Store& store, const KindSpec& kind, const RecordFilte
         entries.push_back(std::move(e));
       }
       if (data) {
+        release_read(fresh[i]->blob);
         visit(decoded_record(kind, stamps[i].path, std::move(*data)));
       }
       continue;
