@@ -496,7 +496,7 @@ bool status_wanted(const std::vector<std::string>& statuses, const std::string& 
   });
 }
 
-bool WorkFilter::matches(const Record& c) const {
+bool WorkFilter::matches(const Value& c) const {
   auto opened = parse_stored_time(c.get("opened"));
   return status_wanted(statuses, c.get("status")) && (department.empty() || c.get("department") == department) &&
          (contact.empty() || c.get("contact") == contact || c.get("influencer") == contact) &&
@@ -505,12 +505,9 @@ bool WorkFilter::matches(const Record& c) const {
 }
 
 std::vector<Record> list_cases(const Store& store, const CaseFilter& f) {
-  std::vector<Record> out;
-  for (auto& c : store.load_all(case_kind())) {
-    if (f.matches(c) && (f.priority.empty() || c.get("priority") == f.priority)) {
-      out.push_back(std::move(c));
-    }
-  }
+  std::vector<Record> out = store.load_where(case_kind(), [&f](const Value& c) {
+    return f.matches(c) && (f.priority.empty() || c.get("priority") == f.priority);
+  });
   auto rank = [](const Record& r) {
     const auto& p = case_priorities();
     return std::find(p.begin(), p.end(), r.get("priority")) - p.begin();

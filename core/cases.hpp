@@ -112,7 +112,10 @@ struct WorkFilter {
   std::string contact;  // the item's contact (or feedback's influencer)
   std::optional<Timestamp> opened_since;
 
-  bool matches(const Record& item) const;
+  // On the record's fields, or just its top-level scalar ones (a summary
+  // for Store::load_where): only those are looked at.
+  bool matches(const Value& fields) const;
+  bool matches(const Record& item) const { return matches(item.data); }
 };
 
 struct CaseFilter : WorkFilter {

@@ -95,13 +95,15 @@ AddedFeedback add_feedback(const Context& ctx, Transaction& tx, const FeedbackIn
 
 std::vector<Record> list_feedback(const Store& store, const FeedbackFilter& f) {
   std::vector<Record> out;
-  for (auto& r : store.load_all(feedback_kind())) {
+  auto scalars_match = [&f](const Value& r) {
+    return f.matches(r) && (f.source.empty() || r.get("source") == f.source) &&
+           (f.sentiment.empty() || r.get("sentiment") == f.sentiment) &&
+           (f.influencer.empty() || r.get("influencer") == f.influencer);
+  };
+  // Topics are a list, which summaries leave out: checked on the records kept.
+  for (auto& r : store.load_where(feedback_kind(), scalars_match)) {
     auto topics = string_list(r.data.find("topics"));
-    bool keep = f.matches(r) && (f.source.empty() || r.get("source") == f.source) &&
-                (f.sentiment.empty() || r.get("sentiment") == f.sentiment) &&
-                (f.topic.empty() || std::find(topics.begin(), topics.end(), f.topic) != topics.end()) &&
-                (f.influencer.empty() || r.get("influencer") == f.influencer);
-    if (keep) {
+    if (f.topic.empty() || std::find(topics.begin(), topics.end(), f.topic) != topics.end()) {
       out.push_back(std::move(r));
     }
   }
