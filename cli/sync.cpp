@@ -96,11 +96,10 @@ Value strings(const std::vector<std::string>& items) {
 Value changes_value(const std::vector<ChangedRecord>& changes) {
   Value list = Value::list();
   for (const auto& c : changes) {
-    Value row = change_row("", c);
     Value entry = Value::map();
-    for (const char* key : {"kind", "id", "change"}) {
-      entry.set(key, row.get(key));
-    }
+    entry.set("kind", c.kind->name);
+    entry.set("id", c.id);
+    entry.set("change", change_name(c.what));
     entry.set("by", strings(c.by));
     list.push_back(entry);
   }

@@ -10,14 +10,18 @@
 namespace crm {
 namespace {
 
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
 // Git's author email (lower case) -> the user ID it belongs to.
 std::map<std::string, std::string> users_by_email(const Store& store) {
   std::map<std::string, std::string> out;
   for (const auto& path : store.files(user_kind())) {
     try {
       Record user = store.read(user_kind(), path);
-      std::string email = user.get("email");
-      std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return std::tolower(c); });
+      std::string email = lower(user.get("email"));
       if (!email.empty()) {
         out.emplace(email, user.id);
       }
@@ -27,11 +31,6 @@ std::map<std::string, std::string> users_by_email(const Store& store) {
     }
   }
   return out;
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
 }
 
 // Record path -> authors, from `git log --name-only` over the commits from..to.

@@ -83,23 +83,16 @@ class Syncer {
     refuse_when_waiting();
     find_upstream();
     ensure_merge_driver();
-    for (int attempt = 1;; ++attempt) {
-      if (!fetch()) {
-        return m_result;
-      }
-      if (attempt == 1 && m_options.commit_local) {
-        commit_local_changes();
-      }
-      if (!integrate()) {
-        return m_result;
-      }
-      if (!check()) {
-        return m_result;
-      }
-      if (push(attempt < k_push_attempts)) {
-        return m_result;
-      }
+    if (!fetch()) {
+      return m_result;
     }
+    if (m_options.commit_local) {
+      commit_local_changes();
+    }
+    if (integrate()) {
+      check_and_push();
+    }
+    return m_result;
   }
 
   SyncResult resume() {
@@ -114,20 +107,10 @@ class Syncer {
     std::string local = m_result.rebase ? read_git_file(state + "orig-head") : "HEAD";
     std::string incoming = m_result.rebase ? read_git_file(state + "onto") : "MERGE_HEAD";
     describe_sides(first_line_of(m_repo.ok({"rev-parse", local})), first_line_of(m_repo.ok({"rev-parse", incoming})));
-    if (!finish_waiting_operation()) {
-      return m_result;
+    if (finish_waiting_operation()) {
+      check_and_push();
     }
-    for (int attempt = 1;; ++attempt) {
-      if (attempt > 1 && (!fetch() || !integrate())) {
-        return m_result;
-      }
-      if (!check()) {
-        return m_result;
-      }
-      if (push(attempt < k_push_attempts)) {
-        return m_result;
-      }
-    }
+    return m_result;
   }
 
   void abort() {
@@ -419,6 +402,16 @@ class Syncer {
       }
       if (r.status != 0) {
         continue;  // the rebase stopped at the next commit: report or stage its files
+      }
+    }
+  }
+
+  // Checks the merged branch and pushes it; when the remote moved meanwhile,
+  // fetches and merges again first, a few times at most.
+  void check_and_push() {
+    for (int attempt = 1; check(); ++attempt) {
+      if (push(attempt < k_push_attempts) || !fetch() || !integrate()) {
+        return;
       }
     }
   }
