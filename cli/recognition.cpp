@@ -75,13 +75,14 @@ void setup_points(CLI::App& app, Session& session) {
       if (!period.contains(a.at)) {
         continue;
       }
-      if (!by_rule.count(a.rule)) {
-        rule_order.push_back(a.rule);
+      std::string rule = a.rule.str();
+      if (!by_rule.count(rule)) {
+        rule_order.push_back(rule);
       }
-      by_rule[a.rule].first += 1;
-      by_rule[a.rule].second += a.points;
-      rule_category[a.rule] = a.category;
-      by_category[a.category] += a.points;
+      by_rule[rule].first += 1;
+      by_rule[rule].second += a.points;
+      rule_category[rule] = a.category.str();
+      by_category[a.category.str()] += a.points;
       total += a.points;
     }
     Value object = Value::map();

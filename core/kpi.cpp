@@ -61,9 +61,9 @@ std::vector<KpiResult> kpi_report(const std::vector<Action>& actions, const std:
   struct Tally {
     long long calls = 0;
     std::vector<long long> per_day;
-    std::set<std::string> cleaned;
+    std::set<Symbol> cleaned;
   };
-  std::map<std::string, Tally> tallies;
+  std::map<Symbol, Tally> tallies;
   for (const auto& a : actions) {
     if (!period.contains(a.at) || (a.name != "call-logged" && a.name != "contact-edited")) {
       continue;

@@ -77,7 +77,7 @@ PointRule parse_rule(const ConfigReader& reader, const Value& v, const std::stri
 
 }  // namespace
 
-const PointRule* RecognitionRules::rule(const std::string& action) const {
+const PointRule* RecognitionRules::rule(std::string_view action) const {
   auto it = points.find(action);
   return it == points.end() ? nullptr : &it->second;
 }

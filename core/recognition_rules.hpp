@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace crm {
@@ -27,7 +28,7 @@ struct BadgeRule {
 // records' histories are counted. Nothing derived is ever stored, so a
 // changed rule re-scores all of history.
 struct RecognitionRules {
-  std::map<std::string, PointRule> points;  // by action
+  std::map<std::string, PointRule, std::less<>> points;  // by action
   // Actions whose first use earns a "first use" flag, and what a flag earns.
   std::vector<std::string> flags;
   long long flag_bonus = 25;
@@ -45,7 +46,7 @@ struct RecognitionRules {
   // The category bonuses (flags, badges) are booked in.
   std::string bonus_category = "user-adoption";
 
-  const PointRule* rule(const std::string& action) const;
+  const PointRule* rule(std::string_view action) const;
   const BadgeRule* badge(const std::string& name) const;
 };
 

@@ -1,5 +1,6 @@
 #include "record_cache.hpp"
 
+#include "cache_file.hpp"
 #include "case_timers.hpp"
 #include "error.hpp"
 #include "value_codec.hpp"
@@ -17,16 +18,10 @@
 #include <optional>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
 
 namespace crm {
 namespace {
 
-// Bump whenever the encoding, or what parsing or validating a record
-// yields, changes: older caches are then rebuilt.
-constexpr std::uint32_t k_cache_format = 2;
-constexpr char k_magic[8] = {'C', 'R', 'M', 'C', 'A', 'C', 'H', 'E'};
-constexpr std::uint32_t k_byte_order = 0x01020304;
 // The summary field that tells when a record was closed for good.
 const char* const k_summary_closed = "@closed";
 
@@ -53,7 +48,7 @@ bool is_record_name(const char* name) {
 // Lists a folder's record files (and, for sharded kinds, its subfolders');
 // stats each one only when `stamps` asks for its stat data, since the
 // directory entry already tells a regular file on most file systems.
-void stamp_folder(const fs::path& folder, bool descend, bool stamps, std::vector<FileStamp>& out) {
+void stamp_folder(const std::string& folder, bool descend, bool stamps, std::vector<FileStamp>& out) {
   DIR* dir = ::opendir(folder.c_str());
   if (!dir) {
     return;
@@ -75,29 +70,29 @@ void stamp_folder(const fs::path& folder, bool descend, bool stamps, std::vector
       directory = S_ISDIR(st.st_mode);
       if (regular && is_record_name(e->d_name)) {
         FileStamp s;
-        s.path = folder / e->d_name;
-        s.size = static_cast<std::uint64_t>(st.st_size);
-        s.mtime_ns = nanoseconds(st.st_mtim);
-        s.ctime_ns = nanoseconds(st.st_ctim);
-        s.inode = static_cast<std::uint64_t>(st.st_ino);
+        s.path = folder + '/' + e->d_name;
+        s.stat.size = static_cast<std::uint64_t>(st.st_size);
+        s.stat.mtime_ns = nanoseconds(st.st_mtim);
+        s.stat.ctime_ns = nanoseconds(st.st_ctim);
+        s.stat.inode = static_cast<std::uint64_t>(st.st_ino);
         out.push_back(std::move(s));
         continue;
       }
     } else if (regular && is_record_name(e->d_name)) {
       FileStamp s;
-      s.path = folder / e->d_name;
+      s.path = folder + '/' + e->d_name;
       out.push_back(std::move(s));
       continue;
     }
     if (descend && directory) {
-      stamp_folder(folder / e->d_name, false, stamps, out);
+      stamp_folder(folder + '/' + e->d_name, false, stamps, out);
     }
   }
   ::closedir(dir);
 }
 
 std::uint64_t fingerprint(const Store& store, const KindSpec& kind) {
-  std::string seed = kind.name + '\0' + std::to_string(k_cache_format) + '\0';
+  std::string seed = kind.name + '\0';
   try {
     seed += read_file(store.config_path());
   } catch (const Error&) {
@@ -107,119 +102,21 @@ std::uint64_t fingerprint(const Store& store, const KindSpec& kind) {
 
 fs::path cache_file(const Store& store, const KindSpec& kind) { return cache_dir(store) / (kind.folder + ".bin"); }
 
-// A record file's path relative to the CRM's root, as the cache names it.
-std::string relative_key(const Store& store, const fs::path& path) {
-  const std::string& full = path.native();
-  const std::string& root = store.root().native();
-  if (full.size() > root.size() + 1 && full.compare(0, root.size(), root) == 0 && full[root.size()] == '/') {
-    return full.substr(root.size() + 1);
-  }
-  return path.lexically_relative(store.root()).generic_string();
+CacheFileView read_cache(const Store& store, const KindSpec& kind) {
+  return read_cache_file(cache_file(store, kind), fingerprint(store, kind));
 }
 
-// A file mapped read-only; the mapping outlives a rename of the file.
-class MappedFile {
+// The stamps' paths under the CRM's root ("calls/2026-11/CL-….yaml"), as
+// the cache names them: every stamp of a kind starts with the same folder.
+class CacheKeys {
  public:
-  explicit MappedFile(const fs::path& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      return;
-    }
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-      if (p != MAP_FAILED) {
-        m_data = static_cast<const char*>(p);
-        m_size = static_cast<std::size_t>(st.st_size);
-      }
-    }
-    ::close(fd);
-  }
-  ~MappedFile() {
-    if (m_data) {
-      ::munmap(const_cast<char*>(m_data), m_size);
-    }
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  std::string_view bytes() const { return {m_data, m_size}; }
-  // Lets the kernel drop the pages wholly inside `part` from this process's
-  // memory; they are read from the file again if touched.
-  void release(std::string_view part) const {
-    auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    auto first = (reinterpret_cast<std::uintptr_t>(part.data()) + page - 1) / page * page;
-    auto last = (reinterpret_cast<std::uintptr_t>(part.data() + part.size())) / page * page;
-    if (m_data && last > first) {
-      ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
-    }
-  }
+  CacheKeys(const Store& store, const KindSpec& kind)
+      : m_skip((store.root() / kind.folder).native().size() - kind.folder.size()) {}
+  std::string_view operator()(const FileStamp& stamp) const { return std::string_view(stamp.path).substr(m_skip); }
 
  private:
-  const char* m_data = nullptr;
-  std::size_t m_size = 0;
+  std::size_t m_skip;
 };
-
-// One record as the cache file holds it; the views point into the mapping.
-struct CachedEntry {
-  FileStamp stamp;
-  std::string_view summary;  // encoded record_summary()
-  std::string_view blob;     // encoded record
-  std::uint64_t blob_sum = 0;
-};
-
-// A cache file: a header, an index (checked as a whole) with each record's
-// key, stamp and summary, then the records themselves (each checked when
-// decoded), so a run touches only the pages of the records it decodes.
-struct CacheFile {
-  std::unique_ptr<MappedFile> file;
-  std::string_view index, records;  // the file's two parts
-  std::unordered_map<std::string_view, CachedEntry> entries;
-  bool usable = false;
-};
-
-CacheFile read_cache(const Store& store, const KindSpec& kind) {
-  CacheFile cache;
-  cache.file = std::make_unique<MappedFile>(cache_file(store, kind));
-  std::string_view in = cache.file->bytes();
-  std::size_t pos = sizeof k_magic;
-  std::uint32_t format = 0, order = 0, count = 0;
-  std::uint64_t print = 0, index_sum = 0, index_size = 0;
-  if (in.size() < pos || in.substr(0, pos) != std::string_view(k_magic, sizeof k_magic) ||
-      !get_u32(in, pos, format) || !get_u32(in, pos, order) || !get_u64(in, pos, print) ||
-      !get_u64(in, pos, index_sum) || !get_u64(in, pos, index_size) || !get_u32(in, pos, count) ||
-      format != k_cache_format || order != k_byte_order || print != fingerprint(store, kind) ||
-      index_size > in.size() - pos || checksum64(in.substr(pos, index_size)) != index_sum) {
-    return cache;
-  }
-  std::string_view index = in.substr(pos, index_size);
-  std::string_view blobs = in.substr(pos + index_size);
-  cache.index = index;
-  cache.records = blobs;
-  std::size_t at = 0;
-  cache.entries.reserve(count);
-  for (std::uint32_t i = 0; i < count; ++i) {
-    std::string_view key;
-    CachedEntry e;
-    std::uint64_t mtime = 0, ctime = 0, offset = 0;
-    std::uint32_t size = 0;
-    if (!get_bytes(index, at, key) || !get_u64(index, at, e.stamp.size) || !get_u64(index, at, mtime) ||
-        !get_u64(index, at, ctime) || !get_u64(index, at, e.stamp.inode) || !get_u64(index, at, offset) ||
-        !get_u32(index, at, size) || !get_u64(index, at, e.blob_sum) || !get_bytes(index, at, e.summary) ||
-        offset > blobs.size() || size > blobs.size() - offset) {
-      cache.entries.clear();
-      return cache;
-    }
-    e.stamp.mtime_ns = static_cast<std::int64_t>(mtime);
-    e.stamp.ctime_ns = static_cast<std::int64_t>(ctime);
-    e.blob = blobs.substr(offset, size);
-    cache.entries.emplace(key, e);
-  }
-  cache.usable = at == index.size();
-  if (!cache.usable) {
-    cache.entries.clear();
-  }
-  return cache;
-}
 
 std::optional<Value> decode_whole(std::string_view bytes) {
   std::size_t pos = 0;
@@ -230,61 +127,35 @@ std::optional<Value> decode_whole(std::string_view bytes) {
   return v;
 }
 
-// What the cache file will hold for one record: bytes copied from the old
-// file when the record was not decoded, else encoded afresh.
-struct NewEntry {
-  const FileStamp* stamp = nullptr;
-  std::string_view summary, blob;  // reused bytes, or views of `owned`
-  std::string owned_summary, owned_blob;
-  std::uint64_t blob_sum = 0;
-};
-
-// Writes the cache file; a failure only means no cache next time.
-void write_cache(const Store& store, const KindSpec& kind, const std::vector<NewEntry>& entries) {
-  std::string index, blobs;
-  for (const auto& e : entries) {
-    std::string_view summary = e.summary.data() ? e.summary : std::string_view(e.owned_summary);
-    std::string_view blob = e.blob.data() ? e.blob : std::string_view(e.owned_blob);
-    put_bytes(index, relative_key(store, e.stamp->path));
-    put_u64(index, e.stamp->size);
-    put_u64(index, static_cast<std::uint64_t>(e.stamp->mtime_ns));
-    put_u64(index, static_cast<std::uint64_t>(e.stamp->ctime_ns));
-    put_u64(index, e.stamp->inode);
-    put_u64(index, blobs.size());
-    put_u32(index, static_cast<std::uint32_t>(blob.size()));
-    put_u64(index, e.blob_sum);
-    put_bytes(index, summary);
-    blobs.append(blob.data(), blob.size());
-  }
-  std::string out(k_magic, sizeof k_magic);
-  put_u32(out, k_cache_format);
-  put_u32(out, k_byte_order);
-  put_u64(out, fingerprint(store, kind));
-  put_u64(out, checksum64(index));
-  put_u64(out, index.size());
-  put_u32(out, static_cast<std::uint32_t>(entries.size()));
-  out += index;
-  out += blobs;
-  try {
-    // A cache is rebuilt when lost, so it skips the fsync records get.
-    write_file_atomic(cache_file(store, kind), out, Durability::Relaxed);
-  } catch (const Error&) {
-  }
-}
-
-// Parses `paths` with Store::read_valid, on several threads when there are
-// many; each slot holds the record or the error it raised.
+// One parsed file: the record (or the error it raised) and, when the cache
+// is being written, its encoded summary and record.
 struct Parsed {
   std::optional<Record> record;
   std::exception_ptr error;
+  Value summary;
+  std::string encoded_summary, encoded_record;
+  std::uint64_t record_sum = 0;
 };
 
-std::vector<Parsed> parse_all(const Store& store, const KindSpec& kind, const std::vector<const FileStamp*>& files) {
+void encode_parsed(Parsed& p) {
+  encode_value(p.summary, p.encoded_summary);
+  encode_value(p.record->data, p.encoded_record);
+  p.record_sum = checksum64(p.encoded_record);
+}
+
+// Parses `files` with Store::read_valid (and encodes them when `encode`),
+// on several threads when there are many.
+std::vector<Parsed> parse_all(const Store& store, const KindSpec& kind, const std::vector<const FileStamp*>& files,
+                              bool encode) {
   std::vector<Parsed> out(files.size());
   auto work = [&](std::size_t first, std::size_t step) {
     for (std::size_t i = first; i < files.size(); i += step) {
       try {
         out[i].record = store.read_valid(kind, files[i]->path);
+        out[i].summary = record_summary(out[i].record->data);
+        if (encode) {
+          encode_parsed(out[i]);
+        }
       } catch (...) {
         out[i].error = std::current_exception();
       }
@@ -306,17 +177,101 @@ std::vector<Parsed> parse_all(const Store& store, const KindSpec& kind, const st
   return out;
 }
 
-Record decoded_record(const KindSpec& kind, const fs::path& path, Value data) {
+// Parses the files the cache cannot serve, a batch at a time as the scan
+// reaches them: parsed records never pile up in memory.
+class BatchParser {
+ public:
+  BatchParser(const Store& store, const KindSpec& kind, std::vector<const FileStamp*> files, bool encode)
+      : m_store(store), m_kind(kind), m_files(std::move(files)), m_encode(encode) {}
+  bool empty() const { return m_files.empty(); }
+  // The next file's result, in the order given; rethrows its error.
+  Parsed next() {
+    if (m_at == m_batch.size()) {
+      std::size_t from = m_done, to = std::min(m_files.size(), m_done + k_batch);
+      m_batch = parse_all(m_store, m_kind, {m_files.begin() + static_cast<std::ptrdiff_t>(from),
+                                            m_files.begin() + static_cast<std::ptrdiff_t>(to)}, m_encode);
+      m_done = to;
+      m_at = 0;
+    }
+    Parsed p = std::move(m_batch[m_at++]);
+    if (p.error) {
+      std::rethrow_exception(p.error);
+    }
+    return p;
+  }
+  // Errors surface in path order, as without a cache: before any record is
+  // visited, the files are checked in batches ahead of the scan.
+  void check_all() {
+    for (std::size_t from = 0; from < m_files.size(); from += k_batch) {
+      std::size_t to = std::min(m_files.size(), from + k_batch);
+      for (auto& p : parse_all(m_store, m_kind, {m_files.begin() + static_cast<std::ptrdiff_t>(from),
+                                                  m_files.begin() + static_cast<std::ptrdiff_t>(to)}, false)) {
+        if (p.error) {
+          std::rethrow_exception(p.error);
+        }
+      }
+    }
+  }
+
+ private:
+  static constexpr std::size_t k_batch = 2048;
+  const Store& m_store;
+  const KindSpec& m_kind;
+  std::vector<const FileStamp*> m_files;
+  bool m_encode;
+  std::vector<Parsed> m_batch;
+  std::size_t m_at = 0, m_done = 0;
+};
+
+// Memory for a big CRM: what a scan has read of the mapped cache (index
+// entries and records, each in file order) need not stay in memory.
+class ReadPages {
+ public:
+  explicit ReadPages(const CacheFileView& cache)
+      : m_cache(cache), m_index(cache.index.data()), m_records(cache.records.data()) {}
+  // The scan is done with everything before `e`.
+  void passed(const CacheEntry& e) {
+    drop(m_index, e.key.data());
+    drop(m_records, e.blob.data());
+  }
+
+ private:
+  void drop(const char*& done, const char* upto) {
+    if (upto - done > (16 << 20)) {
+      m_cache.release({done, static_cast<std::size_t>(upto - done)});
+      done = upto;
+    }
+  }
+  const CacheFileView& m_cache;
+  const char* m_index;
+  const char* m_records;
+};
+
+Record decoded_record(const KindSpec& kind, const std::string& path, Value data) {
   Record r;
   r.kind = &kind;
   r.path = path;
-  r.id = path.stem().string();
+  r.id = r.path.stem().string();
   r.data = std::move(data);
   r.stored_events = r.history().items().size();
   return r;
 }
 
 }  // namespace
+
+bool path_less(std::string_view a, std::string_view b) {
+  auto [x, y] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+  if (y == b.end()) {
+    return false;  // b is a prefix of a, or equal
+  }
+  if (x == a.end()) {
+    return true;
+  }
+  if (*x == '/' || *y == '/') {
+    return *x == '/' && *y != '/';
+  }
+  return static_cast<unsigned char>(*x) < static_cast<unsigned char>(*y);
+}
 
 Value record_summary(const Value& data) {
   Value summary = Value::map();
@@ -333,8 +288,8 @@ Value record_summary(const Value& data) {
 
 std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& kind, bool with_stat_data) {
   std::vector<FileStamp> out;
-  stamp_folder(root / kind.folder, kind.sharded, with_stat_data, out);
-  std::sort(out.begin(), out.end(), [](const FileStamp& a, const FileStamp& b) { return a.path < b.path; });
+  stamp_folder((root / kind.folder).native(), kind.sharded, with_stat_data, out);
+  std::sort(out.begin(), out.end(), [](const FileStamp& a, const FileStamp& b) { return path_less(a.path, b.path); });
   return out;
 }
 
@@ -343,103 +298,121 @@ fs::path cache_dir(const Store& store) { return store.root() / ".crm" / "cache";
 void for_each_cached(const Store& store, const KindSpec& kind, const RecordFilter& keep, const RecordVisitor& visit) {
   std::int64_t scanned_at = coarse_now_ns();
   std::vector<FileStamp> stamps = stamp_record_files(store.root(), kind);
-  CacheFile cache = read_cache(store, kind);
+  CacheFileView cache = read_cache(store, kind);
+  CacheKeys key(store, kind);
 
-  // Which entries the cache can serve: those the filter drops are never
-  // decoded; the others are decoded one at a time as they are visited.
-  std::vector<const CachedEntry*> fresh(stamps.size(), nullptr);
-  std::vector<bool> wanted(stamps.size(), true);
-  std::vector<const FileStamp*> to_parse;
-  std::vector<std::size_t> parse_slot(stamps.size(), SIZE_MAX);
-  for (std::size_t i = 0; i < stamps.size(); ++i) {
-    auto hit = cache.entries.find(relative_key(store, stamps[i].path));
-    if (hit != cache.entries.end() && hit->second.stamp == stamps[i]) {
-      const CachedEntry& e = hit->second;
-      std::optional<Value> summary = keep ? decode_whole(e.summary) : std::nullopt;
-      if (!keep || summary) {
-        fresh[i] = &e;
-        wanted[i] = !keep || keep(*summary);
-        continue;
-      }
-    }
-    parse_slot[i] = to_parse.size();
-    to_parse.push_back(&stamps[i]);
-  }
-  // Memory for a big CRM: what has been read of the cache need not stay in it.
-  cache.file->release(cache.index);
-  const char* released = cache.records.data();
-  auto release_read = [&](std::string_view blob) {
-    if (blob.data() - released > (16 << 20)) {
-      cache.file->release({released, static_cast<std::size_t>(blob.data() - released)});
-      released = blob.data();
-    }
-  };
-  auto parsed = parse_all(store, kind, to_parse);
-  for (auto& p : parsed) {
-    if (p.error) {
-      std::rethrow_exception(p.error);  // the first bad file in path order, as without a cache
-    }
-  }
-
-  bool changed = !cache.usable || cache.entries.size() != stamps.size() || !to_parse.empty();
-  std::vector<NewEntry> entries;
   // Files changed in the scan's clock tick stay out of the cache: a change
   // in the same tick would keep their stamp.
-  auto cacheable = [&](std::size_t i) { return std::max(stamps[i].mtime_ns, stamps[i].ctime_ns) < scanned_at; };
-  auto add_parsed = [&](std::size_t i, const Record& record, const Value& summary) {
-    if (cacheable(i)) {
-      NewEntry e;
-      e.stamp = &stamps[i];
-      encode_value(summary, e.owned_summary);
-      encode_value(record.data, e.owned_blob);
-      e.blob_sum = checksum64(e.owned_blob);
-      entries.push_back(std::move(e));
-    }
+  auto cacheable = [&](std::size_t i) {
+    return std::max(stamps[i].stat.mtime_ns, stamps[i].stat.ctime_ns) < scanned_at;
   };
+  // Which files the cache serves; the others are parsed. The new cache
+  // would hold exactly the old one's entries when every cacheable file is
+  // served and every entry serves a cacheable file: then it is not written.
+  std::vector<bool> served(stamps.size(), false);
+  std::vector<const FileStamp*> to_parse;
+  std::size_t kept_entries = 0;
+  bool rewrite = !cache.usable;
+  {
+    CacheIndexCursor cursor(cache);
+    ReadPages pages(cache);
+    for (std::size_t i = 0; i < stamps.size(); ++i) {
+      const CacheEntry* e = cursor.find(key(stamps[i]));
+      if (e) {
+        pages.passed(*e);
+      }
+      served[i] = e && e->stat == stamps[i].stat;
+      if (!served[i]) {
+        to_parse.push_back(&stamps[i]);
+        rewrite = rewrite || cacheable(i);
+      } else if (cacheable(i)) {
+        ++kept_entries;
+      }
+    }
+    cache.release(cache.index);
+  }
+  rewrite = rewrite || kept_entries != cache.count;
+  BatchParser parser(store, kind, std::move(to_parse), rewrite);
+  if (!rewrite) {
+    parser.check_all();  // (only too-fresh files: few)
+  }
+  std::optional<CacheFileWriter> writer;
+  if (rewrite) {
+    writer.emplace(cache_file(store, kind), fingerprint(store, kind));
+  }
+  // Records damaged inside a cache that is not being rewritten: re-encoded,
+  // and the cache rewritten once the scan is over.
+  std::vector<std::pair<std::size_t, Parsed>> repaired;
+
+  CacheIndexCursor cursor(cache);
+  ReadPages pages(cache);
   for (std::size_t i = 0; i < stamps.size(); ++i) {
-    if (fresh[i]) {
-      // Checked only when wanted, so that records nobody asked for stay on disk.
-      std::optional<Value> data;
-      if (wanted[i] && checksum64(fresh[i]->blob) == fresh[i]->blob_sum) {
-        data = decode_whole(fresh[i]->blob);
+    if (!served[i]) {
+      Parsed p = parser.next();
+      if (writer && cacheable(i)) {
+        writer->add(key(stamps[i]), stamps[i].stat, p.encoded_summary, p.encoded_record, p.record_sum);
       }
-      if (wanted[i] && !data) {
-        // A damaged record in the cache: its file is the truth, and the cache is written anew.
-        changed = true;
-        Record record = store.read_valid(kind, stamps[i].path);
-        add_parsed(i, record, record_summary(record.data));
-        visit(std::move(record));
-        continue;
-      }
-      if (cacheable(i)) {
-        NewEntry e;
-        e.stamp = &stamps[i];
-        e.summary = fresh[i]->summary;
-        e.blob = fresh[i]->blob;
-        e.blob_sum = fresh[i]->blob_sum;  // carried over: a damaged record stays detectable
-        entries.push_back(std::move(e));
-      }
-      if (data) {
-        release_read(fresh[i]->blob);
-        visit(decoded_record(kind, stamps[i].path, std::move(*data)));
+      if (!keep || keep(p.summary)) {
+        visit(std::move(*p.record));
       }
       continue;
     }
-    Record& record = *parsed[parse_slot[i]].record;
-    Value summary = record_summary(record.data);
-    add_parsed(i, record, summary);
-    if (!keep || keep(summary)) {
-      visit(std::move(record));
+    const CacheEntry& e = *cursor.find(key(stamps[i]));
+    pages.passed(e);
+    bool wanted = true;
+    if (keep) {
+      std::optional<Value> summary = decode_whole(e.summary);
+      wanted = !summary || keep(*summary);  // a damaged summary: read the file
+    }
+    std::optional<Value> data;
+    if (wanted && checksum64(e.blob) == e.blob_sum) {
+      data = decode_whole(e.blob);
+    }
+    if (wanted && !data) {
+      // A damaged record in the cache: its file is the truth.
+      Parsed p;
+      p.record = store.read_valid(kind, stamps[i].path);
+      p.summary = record_summary(p.record->data);
+      encode_parsed(p);
+      bool visible = !keep || keep(p.summary);
+      Record record = std::move(*p.record);
+      p.record.reset();
+      if (writer) {
+        writer->add(key(stamps[i]), stamps[i].stat, p.encoded_summary, p.encoded_record, p.record_sum);
+      } else {
+        repaired.emplace_back(i, std::move(p));
+      }
+      if (visible) {
+        visit(std::move(record));
+      }
+      continue;
+    }
+    if (writer && cacheable(i)) {
+      // Its checksum carried over: a damaged record stays detectable.
+      writer->add(e.key, e.stat, e.summary, e.blob, e.blob_sum);
+    }
+    if (data) {
+      visit(decoded_record(kind, stamps[i].path, std::move(*data)));
     }
   }
-
-  // Only files too fresh to trust changed: the cache file would say the same.
-  bool same = cache.usable && entries.size() == cache.entries.size();
-  for (std::size_t i = 0; same && i < entries.size(); ++i) {
-    same = entries[i].blob.data() != nullptr;
+  if (writer) {
+    writer->commit();
+    return;
   }
-  if (changed && !same) {
-    write_cache(store, kind, entries);
+  if (!repaired.empty()) {
+    CacheFileWriter fixed(cache_file(store, kind), fingerprint(store, kind));
+    CacheIndexCursor again(cache);
+    std::size_t r = 0;
+    for (std::size_t i = 0; i < stamps.size(); ++i) {
+      const CacheEntry* e = served[i] ? again.find(key(stamps[i])) : nullptr;
+      if (r < repaired.size() && repaired[r].first == i) {
+        const Parsed& p = repaired[r++].second;
+        fixed.add(key(stamps[i]), stamps[i].stat, p.encoded_summary, p.encoded_record, p.record_sum);
+      } else if (e && cacheable(i)) {
+        fixed.add(e->key, e->stat, e->summary, e->blob, e->blob_sum);
+      }
+    }
+    fixed.commit();
   }
 }
 
@@ -460,12 +433,14 @@ std::vector<CacheKindStatus> cache_status(const Store& store) {
     fs::path file = cache_file(store, *kind);
     s.present = fs::is_regular_file(file, ec);
     s.bytes = s.present ? fs::file_size(file, ec) : 0;
-    CacheFile cache = read_cache(store, *kind);
+    CacheFileView cache = read_cache(store, *kind);
     s.usable = cache.usable;
-    s.cached = cache.entries.size();
+    s.cached = cache.count;
+    CacheKeys key(store, *kind);
+    CacheIndexCursor cursor(cache);
     for (const auto& stamp : stamps) {
-      auto hit = cache.entries.find(relative_key(store, stamp.path));
-      s.fresh += hit != cache.entries.end() && hit->second.stamp == stamp;
+      const CacheEntry* e = cursor.find(key(stamp));
+      s.fresh += e && e->stat == stamp.stat;
     }
     out.push_back(s);
   }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace crm {
@@ -19,20 +20,30 @@ namespace crm {
 // new format, another crm.yaml) is rebuilt without a word; one that cannot
 // be written (read-only folder, full disk) is simply not written.
 
-// One record file on disk, as the cache compares it.
-struct FileStamp {
-  fs::path path;
+// A record file's stat data, as the cache compares it.
+struct FileStat {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   std::int64_t ctime_ns = 0;
   std::uint64_t inode = 0;
-  bool operator==(const FileStamp& o) const {
+  bool operator==(const FileStat& o) const {
     return size == o.size && mtime_ns == o.mtime_ns && ctime_ns == o.ctime_ns && inode == o.inode;
   }
 };
 
-// The record files of `kind` under `root`, sorted by path; with their stat
-// data when asked (each file stat-ed once), else just their paths.
+// One record file on disk. The path is a plain string: a big CRM has a
+// million of them, and a std::filesystem::path holds each component apart.
+struct FileStamp {
+  std::string path;
+  FileStat stat;
+};
+
+// Path order, as std::filesystem::path compares: component by component,
+// which for plain strings means '/' sorts before every other character.
+bool path_less(std::string_view a, std::string_view b);
+
+// The record files of `kind` under `root`, sorted by path_less; with their
+// stat data when asked (each file stat-ed once), else just their paths.
 std::vector<FileStamp> stamp_record_files(const fs::path& root, const KindSpec& kind, bool with_stat_data = true);
 
 // Every record of `kind`, exactly as Store::load_all reads them without a

@@ -69,7 +69,7 @@ class Scorer {
   Scorer(const RecognitionRules& rules, std::string user) : m_rules(rules) { m_score.user = std::move(user); }
 
   void credit(const Action& a) {
-    long long count = ++m_score.counts[a.name];
+    long long count = ++m_counts[a.name];
     if (const PointRule* rule = m_rules.rule(a.name); rule && rule->points != 0) {
       award({a.at, a.name, rule->category, rule->points, a.about});
     }
@@ -93,17 +93,23 @@ class Scorer {
   }
 
   void use(const Action& a) {
-    if (m_score.uses[a.name]++ > 0 ||
+    if (m_uses[a.name]++ > 0 ||
         std::find(m_rules.flags.begin(), m_rules.flags.end(), a.name) == m_rules.flags.end()) {
       return;
     }
-    BadgeHolding& flag = holding(a.name, true, a.name, a.at);
+    BadgeHolding& flag = holding(a.name.str(), true, a.name.str(), a.at);
     flag.count = flag.grade = 1;
     flag.graded = a.at;
     award({a.at, "first-use", m_rules.bonus_category, m_rules.flag_bonus, a.name});
   }
 
   UserScore finish() {
+    for (const auto& [name, n] : m_counts) {
+      m_score.counts.emplace(name.str(), n);
+    }
+    for (const auto& [name, n] : m_uses) {
+      m_score.uses.emplace(name.str(), n);
+    }
     // Flags in the configured order, then badges in rule order; unearned ones are left out.
     const auto& flags = m_rules.flags;
     const auto& rules = m_rules.badges;
@@ -157,6 +163,7 @@ class Scorer {
 
   const RecognitionRules& m_rules;
   UserScore m_score;
+  std::map<Symbol, long long> m_counts, m_uses;  // m_score's, without a string per lookup
   long long m_total = 0;
   int m_top_level = 1;
 };
@@ -193,7 +200,7 @@ long long UserScore::total_in(const Period& period) const {
 std::map<std::string, long long> UserScore::by_category() const {
   std::map<std::string, long long> out;
   for (const auto& a : awards) {
-    out[a.category] += a.points;
+    out[a.category.str()] += a.points;
   }
   return out;
 }
@@ -207,9 +214,9 @@ long long UserScore::coins_earned() const {
 }
 
 std::map<std::string, UserScore> score_users(const std::vector<Action>& actions, const RecognitionRules& rules) {
-  std::map<std::string, Scorer> scorers;
-  auto scorer = [&](const std::string& user) -> Scorer& {
-    return scorers.try_emplace(user, rules, user).first->second;
+  std::map<Symbol, Scorer> scorers;
+  auto scorer = [&](Symbol user) -> Scorer& {
+    return scorers.try_emplace(user, rules, user.str()).first->second;
   };
   for (const auto& a : actions) {
     if (!a.credited.empty()) {
@@ -219,7 +226,7 @@ std::map<std::string, UserScore> score_users(const std::vector<Action>& actions,
   }
   std::map<std::string, UserScore> out;
   for (auto& [user, s] : scorers) {
-    out.emplace(user, s.finish());
+    out.emplace(user.str(), s.finish());
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include "recognition_rules.hpp"
 #include "store.hpp"
+#include "symbol.hpp"
 
 #include <map>
 #include <optional>
@@ -12,12 +13,13 @@ namespace crm {
 
 // One thing a user did, read from a record's history. Scores are derived
 // from these every time; nothing derived is stored, so it cannot drift.
+// Held by the million in a big CRM, so its texts are interned symbols.
 struct Action {
   Timestamp at{};
-  std::string name;      // "call-logged", "case-closed-within-sla", ...
-  std::string actor;     // who did it (the history entry's `by`)
-  std::string credited;  // who earns it: the actor, except "mission-approved" earns the taker
-  std::string about;     // the record's ID
+  Symbol name;      // "call-logged", "case-closed-within-sla", ...
+  Symbol actor;     // who did it (the history entry's `by`)
+  Symbol credited;  // who earns it: the actor, except "mission-approved" earns the taker
+  Symbol about;     // the record's ID
 };
 
 // Every action in the CRM's histories up to `now`, oldest first (same-second
@@ -30,10 +32,10 @@ std::vector<Action> collect_actions(const Store& store, Timestamp now);
 // for reaching a badge grade (`about` is the grade).
 struct Award {
   Timestamp at{};
-  std::string rule;
-  std::string category;
+  Symbol rule;
+  Symbol category;
   long long points = 0;
-  std::string about;
+  Symbol about;
 };
 
 // A badge held: a first-use flag, or a graded badge at grade >= 1.

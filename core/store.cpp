@@ -106,7 +106,7 @@ std::string Store::new_id(const KindSpec& kind) const {
 std::vector<fs::path> Store::files(const KindSpec& kind) const {
   std::vector<fs::path> out;
   for (auto& stamp : stamp_record_files(m_root, kind, false)) {
-    out.push_back(std::move(stamp.path));
+    out.emplace_back(std::move(stamp.path));
   }
   return out;
 }

@@ -226,3 +226,17 @@ TEST_CASE("load_where keeps the records whose summary passes, with the cache or 
   CHECK(titles(store.load_all(case_kind())) ==
         std::vector<std::string>{"C-AAAAAAAAAAAA One", "C-BBBBBBBBBBBB Two"});
 }
+
+TEST_CASE("path_less orders plain strings as std::filesystem::path does") {
+  // '-' and '.' sort before '/' as characters but after it as separators.
+  std::vector<std::string> paths = {"calls/a/b.yaml", "calls/a-x/b.yaml", "calls/a.yaml", "calls/a/b",
+                                    "calls/ab.yaml",  "calls/a",          "calls/A.yaml", "calls/a/b/c",
+                                    "calls/a0/z",     "calls/\xc3\xa9.yaml", "calls/z",   "calls/a/b-c"};
+  for (const auto& a : paths) {
+    for (const auto& b : paths) {
+      CAPTURE(a);
+      CAPTURE(b);
+      CHECK(crm::path_less(a, b) == (fs::path(a) < fs::path(b)));
+    }
+  }
+}

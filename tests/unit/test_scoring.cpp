@@ -29,7 +29,7 @@ std::vector<Action> calls(const std::string& user, int n) {
 }
 
 // Only the point rules given: no flags, no badges.
-RecognitionRules points_only(std::map<std::string, PointRule> points) {
+RecognitionRules points_only(std::map<std::string, PointRule, std::less<>> points) {
   RecognitionRules r = default_recognition_rules();
   r.points = std::move(points);
   r.flags.clear();
@@ -376,7 +376,7 @@ std::string a_case(const std::string& closed, const std::string& extra) {
 std::vector<std::string> shown(const std::vector<Action>& actions) {
   std::vector<std::string> out;
   for (const auto& a : actions) {
-    out.push_back(format_utc(a.at) + " " + a.name + " " + a.actor + " " + a.credited + " " + a.about);
+    out.push_back(format_utc(a.at) + " " + a.name.str() + " " + a.actor.str() + " " + a.credited.str() + " " + a.about.str());
   }
   return out;
 }
