@@ -49,9 +49,8 @@ std::vector<Activity> activity(const Store& store, const ActivityFilter& filter)
       }
       continue;
     }
-    for (const auto& record : store.load_all(*kind)) {
-      add_entries(record, filter, out);
-    }
+    // One record at a time: only the entries kept stay in memory.
+    store.for_each_where(*kind, {}, [&](Record&& record) { add_entries(record, filter, out); });
   }
   std::sort(out.begin(), out.end(), [](const Activity& a, const Activity& b) {
     if (a.at != b.at) {
