@@ -31,6 +31,7 @@ const std::vector<V> k_readers = {
     {"case", "list", "--status", "all", "--format", "json"},
     {"contact", "list", "--format", "csv"},
     {"call", "list"},
+    {"call", "list", "--by", "raquel", "--since", "2026-11-20"},
     {"feedback", "list", "--status", "all"},
     {"mission", "list", "--status", "all"},
     {"report", "leaderboard"},
