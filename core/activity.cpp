@@ -35,6 +35,26 @@ void add_entries(const Record& record, const ActivityFilter& filter, std::vector
   }
 }
 
+// Newest first; a total order, so that keeping the first N is well defined.
+bool newer(const Activity& a, const Activity& b) {
+  if (a.at != b.at) {
+    return a.at > b.at;
+  }
+  if (a.id != b.id) {
+    return a.id > b.id;
+  }
+  return a.kind != b.kind ? a.kind->name > b.kind->name : a.index > b.index;
+}
+
+// With a limit, only the newest entries can be shown: the others are let go
+// as the scan goes, so `crm log -n 20` over a million records stays small.
+void keep_newest(std::vector<Activity>& out, std::size_t limit) {
+  if (limit > 0 && out.size() > 2 * limit + 4096) {
+    std::nth_element(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(limit), out.end(), newer);
+    out.resize(limit);
+  }
+}
+
 }  // namespace
 
 std::vector<Activity> activity(const Store& store, const ActivityFilter& filter) {
@@ -50,17 +70,12 @@ std::vector<Activity> activity(const Store& store, const ActivityFilter& filter)
       continue;
     }
     // One record at a time: only the entries kept stay in memory.
-    store.for_each_where(*kind, {}, [&](Record&& record) { add_entries(record, filter, out); });
+    store.for_each_where(*kind, {}, [&](Record&& record) {
+      add_entries(record, filter, out);
+      keep_newest(out, filter.limit);
+    });
   }
-  std::sort(out.begin(), out.end(), [](const Activity& a, const Activity& b) {
-    if (a.at != b.at) {
-      return a.at > b.at;
-    }
-    if (a.id != b.id) {
-      return a.id > b.id;
-    }
-    return a.kind != b.kind ? a.kind->name > b.kind->name : a.index > b.index;
-  });
+  std::sort(out.begin(), out.end(), newer);
   if (filter.limit > 0 && out.size() > filter.limit) {
     out.resize(filter.limit);
   }

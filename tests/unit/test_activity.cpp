@@ -149,3 +149,27 @@ TEST_CASE("all_events") {
   CHECK(std::count(events.begin(), events.end(), "edited") == 1);
   CHECK(std::count(events.begin(), events.end(), "escalated") == 1);
 }
+
+TEST_CASE("a limit keeps the newest entries even when the scan lets older ones go") {
+  Fixture f;
+  // A contact with more entries than the scan keeps before trimming, in
+  // scrambled time order, so trimming must choose by time and not by position.
+  std::string text = "id: P-DDDDDDDDDDDD\nname: Busy\nhistory:\n";
+  const int n = 9000;
+  for (int i = 0; i < n; ++i) {
+    int minute = (i * 7919) % n;  // a permutation of 0..n-1
+    text += "  - {at: " + format_utc(utc("2026-11-01T00:00:00Z") + std::chrono::minutes(minute)) +
+            ", by: olivia, event: edited, fields: [name]}\n";
+  }
+  f.write("contacts/P-DDDDDDDDDDDD.yaml", text);
+  ActivityFilter all;
+  auto everything = f.stream(all);
+  REQUIRE(everything.size() == k_newest_first.size() + n);
+  ActivityFilter few;
+  few.limit = 25;
+  CHECK(f.stream(few) == Names(everything.begin(), everything.begin() + 25));
+  few.oldest_first = true;
+  Names oldest(everything.begin(), everything.begin() + 25);
+  std::reverse(oldest.begin(), oldest.end());
+  CHECK(f.stream(few) == oldest);
+}
