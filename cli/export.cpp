@@ -9,7 +9,6 @@
 #include <memory>
 
 namespace crm::cli {
-
 void setup_export(CLI::App& app, Session& session) {
   auto kinds = std::make_shared<std::vector<std::string>>();
   auto* cmd = app.add_subcommand(
@@ -37,7 +36,7 @@ void setup_export(CLI::App& app, Session& session) {
         break;
       case Format::Json:
       case Format::Table:  // the default --format: JSON, as nothing else holds whole records
-        session.out() << to_json(export_records(store, chosen));
+        write_export_json(session.out(), store, chosen);
         break;
     }
   });

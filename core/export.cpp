@@ -125,4 +125,38 @@ ExportTable export_table(const Store& store, const std::vector<const KindSpec*>&
   return table;
 }
 
+void write_export_json(std::ostream& out, const Store& store, const std::vector<const KindSpec*>& kinds) {
+  // A malformed file fails the export before anything is written. With the
+  // cache this pass parses only the files it does not hold, and decodes none.
+  for (const KindSpec* kind : kinds) {
+    store.for_each_where(*kind, [](const Value&) { return false; }, [](Record&&) {});
+  }
+  out << "{";
+  const char* kind_separator = "\n";
+  for (const KindSpec* kind : kinds) {
+    out << kind_separator << "  " << to_json(Value(kind->name), false) << ": [";
+    kind_separator = ",\n";
+    const char* record_separator = "\n";
+    bool any = false;
+    store.for_each_where(*kind, {}, [&](Record&& record) {
+      std::string json = to_json(typed_record(*kind, record.data));
+      while (!json.empty() && json.back() == '\n') {
+        json.pop_back();
+      }
+      out << record_separator << "    ";
+      for (char c : json) {  // JSON text has no raw newlines but its own line breaks
+        out << c;
+        if (c == '\n') {
+          out << "    ";
+        }
+      }
+      record_separator = ",\n";
+      any = true;
+    });
+    out << (any ? "\n  ]" : "]");
+  }
+  out << (kinds.empty() ? "}\n" : "\n}\n");
+}
+
+
 }  // namespace crm

@@ -5,6 +5,7 @@
 
 #include "store.hpp"
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,11 @@ Value typed_record(const KindSpec& kind, const Value& data);
 // Every record of `kinds` as one object: kind name -> list of records sorted
 // by ID, each whole (history included) and typed. Malformed files throw.
 Value export_records(const Store& store, const std::vector<const KindSpec*>& kinds);
+
+// Writes exactly to_json(export_records(store, kinds)) to `out`, one record
+// at a time: exporting a big CRM never holds it in memory. A malformed file
+// throws before anything is written.
+void write_export_json(std::ostream& out, const Store& store, const std::vector<const KindSpec*>& kinds);
 
 // The same records as a table for CSV/TSV.
 struct ExportTable {
