@@ -138,15 +138,25 @@ void write_files_together(const fs::path& root, const std::vector<FileContents>&
   remove_journal(root);
 }
 
-std::size_t replay_journal(const fs::path& root, const fs::path& lock_path, int lock_timeout_ms) {
+std::size_t replay_journal(const fs::path& root, const fs::path& lock_path) {
+  std::error_code ec;
+  if (!fs::exists(journal_path(root), ec)) {
+    return 0;
+  }
+  std::optional<FileLock> lock;
+  try {
+    lock.emplace(lock_path, 0);
+  } catch (const Error&) {
+    return 0;  // busy, or read-only: the next writer completes it under the lock
+  }
+  return replay_journal_locked(root);
+}
+
+std::size_t replay_journal_locked(const fs::path& root) {
   fs::path journal = journal_path(root);
   std::error_code ec;
   if (!fs::exists(journal, ec)) {
     return 0;
-  }
-  FileLock lock(lock_path, lock_timeout_ms);
-  if (!fs::exists(journal, ec)) {
-    return 0;  // its writer was still at work, and has finished
   }
   auto renames = decode_journal(read_file(journal));
   if (!renames) {

@@ -27,11 +27,16 @@ using FileContents = std::pair<fs::path, std::string>;
 // files, which crm ignores); after it, replay_journal finishes the renames.
 void write_files_together(const fs::path& root, const std::vector<FileContents>& files);
 
-// Completes a write_files_together that a crash interrupted, under the lock
-// at `lock_path`. Costs one stat when there is nothing to do. Returns how
-// many files the completed write held; 0 when there was no journal, or a
-// damaged one (discarded: no file was touched before it was complete).
-std::size_t replay_journal(const fs::path& root, const fs::path& lock_path, int lock_timeout_ms);
+// Completes a write_files_together that a crash interrupted. Costs one stat
+// when there is nothing to do. Returns how many files the completed write
+// held; 0 when there was no journal, or a damaged one (discarded: no file was
+// touched before it was complete). replay_journal takes the lock at
+// `lock_path` without waiting, and leaves the journal alone when another crm
+// holds it (that live writer finishes its own write) or when it cannot be
+// taken at all (a read-only CRM); replay_journal_locked is for callers that
+// hold the lock.
+std::size_t replay_journal(const fs::path& root, const fs::path& lock_path);
+std::size_t replay_journal_locked(const fs::path& root);
 
 // The journal's text: each rename as a temporary and a final path relative
 // to the root. decode_journal returns nothing for text that encode_journal

@@ -68,7 +68,7 @@ Store::Store(fs::path root, bool tolerate_bad_config) : m_root(std::move(root)) 
     throw usage_error(m_root.string() + " is not a CRM: it has no crm.yaml");
   }
   // A command that crashed mid-write left its journal: finish it before anything reads.
-  m_recovered_files = replay_journal(m_root, lock_path(), m_lock_timeout_ms);
+  m_recovered_files = replay_journal(m_root, lock_path());
   try {
     m_config = load_config(read_file(config), shown(config));
   } catch (const Error& e) {
@@ -246,7 +246,11 @@ void Store::for_each_where(const KindSpec& kind, const RecordFilter& keep, const
 }
 
 Transaction::Transaction(const Store& store)
-    : m_store(store), m_lock(store.lock_path(), store.lock_timeout_ms()) {}
+    : m_store(store), m_lock(store.lock_path(), store.lock_timeout_ms()) {
+  // A writer that died after the store was opened (its lock then busy) left
+  // its journal: complete it before reading records, and before writing ours.
+  replay_journal_locked(store.root());
+}
 
 void Transaction::put(Record record) {
   for (auto& r : m_records) {

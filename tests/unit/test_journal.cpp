@@ -55,7 +55,7 @@ TEST_CASE("write_files_together writes every file and leaves no journal") {
   CHECK(read_file(dir.path() / "b" / "two.yaml") == "new 2\n");
   CHECK_FALSE(fs::exists(journal_path(dir.path())));
   CHECK(count_entries(dir.path() / "a") == 1);
-  CHECK(replay_journal(dir.path(), dir.path() / ".crm" / "lock", 1000) == 0);
+  CHECK(replay_journal(dir.path(), dir.path() / ".crm" / "lock") == 0);
 }
 
 TEST_CASE("a full disk during write_files_together changes nothing and leaves no temporary file") {
@@ -82,12 +82,12 @@ TEST_CASE("replay_journal finishes the renames a crash left and is idempotent") 
   write_file_atomic(root / "a" / "one.yaml", "new 1\n");
   write_file_atomic(journal_path(root), encode_journal({{"a/.one.yaml.tmp.9.8", "a/one.yaml"},
                                                         {"a/.two.yaml.tmp.9.9", "a/two.yaml"}}));
-  CHECK(replay_journal(root, root / ".crm" / "lock", 1000) == 2);
+  CHECK(replay_journal(root, root / ".crm" / "lock") == 2);
   CHECK(read_file(root / "a" / "one.yaml") == "new 1\n");
   CHECK(read_file(root / "a" / "two.yaml") == "new 2\n");
   CHECK(count_entries(root / "a") == 2);
   CHECK_FALSE(fs::exists(journal_path(root)));
-  CHECK(replay_journal(root, root / ".crm" / "lock", 1000) == 0);
+  CHECK(replay_journal(root, root / ".crm" / "lock") == 0);
 }
 
 TEST_CASE("replay_journal discards a damaged journal without touching a file") {
@@ -97,7 +97,7 @@ TEST_CASE("replay_journal discards a damaged journal without touching a file") {
   write_file_atomic(root / "a" / ".one.yaml.tmp.9.8", "new 1\n");
   std::string text = encode_journal({{"a/.one.yaml.tmp.9.8", "a/one.yaml"}});
   write_file_atomic(journal_path(root), text.substr(0, text.size() - 3));
-  CHECK(replay_journal(root, root / ".crm" / "lock", 1000) == 0);
+  CHECK(replay_journal(root, root / ".crm" / "lock") == 0);
   CHECK(read_file(root / "a" / "one.yaml") == "old 1\n");
   CHECK_FALSE(fs::exists(journal_path(root)));
 }
