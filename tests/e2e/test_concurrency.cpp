@@ -143,7 +143,7 @@ TEST_CASE("eight processes writing at once to one CRM and one case lose no write
   CHECK(check.status == 0);
 }
 
-TEST_CASE("a writer killed while it holds the lock mid-write frees it at once, and the next crm completes the write") {
+TEST_CASE("a writer killed while it holds the lock mid-write frees it at once and the next crm completes the write") {
   Sandbox s;
   s.init_with_people();
   s.set_env("CRM_USER=olivia");

@@ -96,7 +96,7 @@ void fill_up(const fs::path& folder) {
 
 }  // namespace
 
-TEST_CASE("a full disk at any write of a command changes nothing and says so once, exit 5") {
+TEST_CASE("a full disk at any write of a command changes nothing and says so once with exit 5") {
   Sandbox s;
   std::string contact = city_with_case(s);
   std::string case_id = s.files_in("cases").front().substr(6, 14);
@@ -129,7 +129,7 @@ TEST_CASE("a full disk at any write of a command changes nothing and says so onc
   CHECK(s.run({"check"}).status == 0);
 }
 
-TEST_CASE("a full tmpfs stops a write with exit 5 and no change, and the write works once there is room") {
+TEST_CASE("a full tmpfs stops a write with exit 5 and no change and the write works once there is room") {
   Sandbox s;
   TmpfsMount disk(s.crm_dir(), "2m");
   if (!disk.mounted()) {

@@ -1,5 +1,7 @@
 #include "error.hpp"
 #include "journal.hpp"
+#include "store.hpp"
+#include "temp_crm.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -99,5 +101,33 @@ TEST_CASE("replay_journal discards a damaged journal without touching a file") {
   write_file_atomic(journal_path(root), text.substr(0, text.size() - 3));
   CHECK(replay_journal(root, root / ".crm" / "lock") == 0);
   CHECK(read_file(root / "a" / "one.yaml") == "old 1\n");
+  CHECK_FALSE(fs::exists(journal_path(root)));
+}
+
+TEST_CASE("opening a store leaves a busy writer's journal alone and the next transaction completes it") {
+  test::TempCrm crm;
+  fs::path root = crm.path();
+  crm.write("contacts/.P-1.yaml.tmp.9.8", "new\n");
+  crm.write(".crm/journal", encode_journal({{"contacts/.P-1.yaml.tmp.9.8", "contacts/P-1.yaml"}}));
+  {
+    // The writer is alive: opening a store does not wait for it nor touch its write.
+    FileLock writer(root / ".crm" / "lock", 0);
+    Store opened(root);
+    CHECK(opened.recovered_files() == 0);
+    CHECK(fs::exists(journal_path(root)));
+  }
+  // It died without finishing: the next writer completes its write first.
+  Store opened(root);
+  CHECK(opened.recovered_files() == 1);
+  CHECK(read_file(root / "contacts" / "P-1.yaml") == "new\n");
+
+  crm.write("contacts/.P-2.yaml.tmp.9.9", "new 2\n");
+  std::optional<FileLock> writer;
+  writer.emplace(root / ".crm" / "lock", 0);
+  crm.write(".crm/journal", encode_journal({{"contacts/.P-2.yaml.tmp.9.9", "contacts/P-2.yaml"}}));
+  Store busy(root);
+  writer.reset();
+  Transaction tx(busy);
+  CHECK(read_file(root / "contacts" / "P-2.yaml") == "new 2\n");
   CHECK_FALSE(fs::exists(journal_path(root)));
 }
