@@ -102,13 +102,19 @@ fs::path write_temp_file(const fs::path& path, const std::string& contents, Dura
   return tmp;
 }
 
-void rename_into_place(const fs::path& temp, const fs::path& path) {
+namespace {
+
+void rename_or_throw(const fs::path& temp, const fs::path& path, bool durable) {
   std::string what = "cannot write " + path.string();
-  fault_point(true, WriteStep::Rename, path, what);
+  fault_point(durable, WriteStep::Rename, path, what);
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     throw system_error(what + ": " + errno_text());
   }
 }
+
+}  // namespace
+
+void rename_into_place(const fs::path& temp, const fs::path& path) { rename_or_throw(temp, path, true); }
 
 void sync_folder(const fs::path& folder) {
   // Like the fsync below, a failure here changes nothing: the entries are in place.
@@ -125,7 +131,7 @@ void sync_folder(const fs::path& folder) {
 void write_file_atomic(const fs::path& path, const std::string& contents, Durability durability) {
   fs::path tmp = write_temp_file(path, contents, durability);
   try {
-    rename_into_place(tmp, path);
+    rename_or_throw(tmp, path, durability == Durability::Durable);
   } catch (...) {
     ::unlink(tmp.c_str());
     throw;
