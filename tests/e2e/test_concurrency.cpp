@@ -171,9 +171,8 @@ TEST_CASE("a writer killed while it holds the lock mid-write frees it at once an
   REQUIRE(::waitpid(holder, &status, 0) == holder);
   CHECK(WIFSIGNALED(status));
 
-  auto start = std::chrono::steady_clock::now();
+  // The lock died with its holder: a writer willing to wait only 1 s gets it.
   Result next = s.run_env({"CRM_LOCK_TIMEOUT=1s"}, {"contact", "add", "--name", "Bob Evans"});
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(1000));
   INFO(next.err);
   CHECK(next.status == 0);
   CHECK(next.err.find("crm: note: completed an interrupted write of 2 files") != std::string::npos);
