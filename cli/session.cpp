@@ -19,11 +19,19 @@ std::string env(const char* name) {
   return v ? v : "";
 }
 
+// Says once that opening the store finished a write a crash interrupted.
+void note_recovery(const Store& store) {
+  if (store.recovered_files() > 0) {
+    std::cerr << "crm: note: completed an interrupted write of " << store.recovered_files() << " files\n";
+  }
+}
+
 }  // namespace
 
 const Store& Session::store_tolerating_bad_config() {
   if (!m_store) {
     m_store = std::make_unique<Store>(Store::locate(options.dir, env("CRM_DIR")), true);
+    note_recovery(*m_store);
     m_store->set_cache_enabled(env("CRM_NO_CACHE") != "1");
   }
   return store();
@@ -32,6 +40,7 @@ const Store& Session::store_tolerating_bad_config() {
 const Store& Session::store() {
   if (!m_store) {
     m_store = std::make_unique<Store>(Store::locate(options.dir, env("CRM_DIR")));
+    note_recovery(*m_store);
     m_store->set_cache_enabled(env("CRM_NO_CACHE") != "1");
     if (std::string timeout = env("CRM_LOCK_TIMEOUT"); !timeout.empty()) {
       auto d = parse_duration(timeout);

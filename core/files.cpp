@@ -16,6 +16,9 @@
 #include <thread>
 
 namespace crm {
+
+WriteFaultHook g_write_fault_hook = nullptr;
+
 namespace {
 
 std::string errno_text() { return std::strerror(errno); }
@@ -36,11 +39,13 @@ void write_all(int fd, const std::string& data, const fs::path& path) {
   }
 }
 
-void fsync_dir(const fs::path& dir) {
-  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
+// Lets the fault hook fail or stop a durable write's step; throws the error it asks for.
+void fault_point(bool durable, WriteStep step, const fs::path& path, const std::string& what) {
+  if (!durable || g_write_fault_hook == nullptr) {
+    return;
+  }
+  if (int err = g_write_fault_hook(step, path); err != 0) {
+    throw system_error(what + ": " + std::strerror(err));
   }
 }
 
@@ -61,8 +66,9 @@ std::string read_file(const fs::path& path) {
   return ss.str();
 }
 
-void write_file_atomic(const fs::path& path, const std::string& contents, Durability durability) {
+fs::path write_temp_file(const fs::path& path, const std::string& contents, Durability durability) {
   bool durable = durability == Durability::Durable;
+  std::string what = "cannot write " + path.string();
   fs::path dir = path.parent_path();
   if (!dir.empty()) {
     std::error_code ec;
@@ -74,12 +80,14 @@ void write_file_atomic(const fs::path& path, const std::string& contents, Durabi
   fs::path tmp = dir / ("." + path.filename().string() + ".tmp." + random_suffix());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) {
-    throw system_error("cannot write " + path.string() + ": " + errno_text());
+    throw system_error(what + ": " + errno_text());
   }
   try {
+    fault_point(durable, WriteStep::WriteTemp, path, what);
     write_all(fd, contents, path);
+    fault_point(durable, WriteStep::SyncTemp, path, what);
     if (durable && ::fsync(fd) != 0) {
-      throw system_error("cannot write " + path.string() + ": " + errno_text());
+      throw system_error(what + ": " + errno_text());
     }
   } catch (...) {
     ::close(fd);
@@ -87,16 +95,49 @@ void write_file_atomic(const fs::path& path, const std::string& contents, Durabi
     throw;
   }
   if (::close(fd) != 0) {
-    ::unlink(tmp.c_str());
-    throw system_error("cannot write " + path.string() + ": " + errno_text());
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
     std::string why = errno_text();
     ::unlink(tmp.c_str());
-    throw system_error("cannot write " + path.string() + ": " + why);
+    throw system_error(what + ": " + why);
   }
-  if (durable) {
-    fsync_dir(dir);
+  return tmp;
+}
+
+namespace {
+
+void rename_or_throw(const fs::path& temp, const fs::path& path, bool durable) {
+  std::string what = "cannot write " + path.string();
+  fault_point(durable, WriteStep::Rename, path, what);
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    throw system_error(what + ": " + errno_text());
+  }
+}
+
+}  // namespace
+
+void rename_into_place(const fs::path& temp, const fs::path& path) { rename_or_throw(temp, path, true); }
+
+void sync_folder(const fs::path& folder) {
+  // Like the fsync below, a failure here changes nothing: the entries are in place.
+  if (g_write_fault_hook != nullptr) {
+    g_write_fault_hook(WriteStep::SyncFolder, folder);
+  }
+  int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+void write_file_atomic(const fs::path& path, const std::string& contents, Durability durability) {
+  fs::path tmp = write_temp_file(path, contents, durability);
+  try {
+    rename_or_throw(tmp, path, durability == Durability::Durable);
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  if (durability == Durability::Durable) {
+    sync_folder(path.parent_path());
   }
 }
 

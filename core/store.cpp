@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "ids.hpp"
+#include "journal.hpp"
 #include "record_cache.hpp"
 #include "record_merge.hpp"
 #include "suggest.hpp"
@@ -66,6 +67,8 @@ Store::Store(fs::path root, bool tolerate_bad_config) : m_root(std::move(root)) 
   if (!fs::exists(config)) {
     throw usage_error(m_root.string() + " is not a CRM: it has no crm.yaml");
   }
+  // A command that crashed mid-write left its journal: finish it before anything reads.
+  m_recovered_files = replay_journal(m_root, lock_path());
   try {
     m_config = load_config(read_file(config), shown(config));
   } catch (const Error& e) {
@@ -243,7 +246,11 @@ void Store::for_each_where(const KindSpec& kind, const RecordFilter& keep, const
 }
 
 Transaction::Transaction(const Store& store)
-    : m_store(store), m_lock(store.lock_path(), store.lock_timeout_ms()) {}
+    : m_store(store), m_lock(store.lock_path(), store.lock_timeout_ms()) {
+  // A writer that died after the store was opened (its lock then busy) left
+  // its journal: complete it before reading records, and before writing ours.
+  replay_journal_locked(store.root());
+}
 
 void Transaction::put(Record record) {
   for (auto& r : m_records) {
@@ -265,8 +272,15 @@ const Record* Transaction::staged(const KindSpec& kind, const std::string& id) c
 }
 
 void Transaction::commit() {
-  for (const auto& r : m_records) {
-    write_file_atomic(r.path, serialize(*r.kind, r.data));
+  if (m_records.size() == 1) {
+    write_file_atomic(m_records[0].path, serialize(*m_records[0].kind, m_records[0].data));
+  } else if (m_records.size() > 1) {
+    // Several records (a call and its case, a case and its notifications) land together.
+    std::vector<FileContents> files;
+    for (const auto& r : m_records) {
+      files.emplace_back(r.path, serialize(*r.kind, r.data));
+    }
+    write_files_together(m_store.root(), files);
   }
   m_lock.release();
   // Notifications last: hooks hear of an event before the messages about it.

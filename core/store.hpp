@@ -32,6 +32,8 @@ class Store {
   // used and config_error() describes the problem (for `crm check`).
   explicit Store(fs::path root, bool tolerate_bad_config = false);
   const std::string& config_error() const { return m_config_error; }
+  // How many files of a write that a crash interrupted opening completed (journal.hpp).
+  std::size_t recovered_files() const { return m_recovered_files; }
 
   const fs::path& root() const { return m_root; }
   const Config& config() const { return m_config; }
@@ -81,6 +83,7 @@ class Store {
   fs::path m_root;
   Config m_config;
   std::string m_config_error;
+  std::size_t m_recovered_files = 0;
   int m_lock_timeout_ms = 10000;
   bool m_cache_enabled = true;
 };
@@ -105,8 +108,8 @@ class Transaction {
   // The staged record `id` of `kind`, if any (something created in this
   // transaction that later steps refer to).
   const Record* staged(const KindSpec& kind, const std::string& id) const;
-  // Writes every staged record, canonically and atomically, in staging order,
-  // then releases the lock (so hooks may run crm themselves).
+  // Writes every staged record, canonically and atomically, all or none
+  // (journal.hpp), then releases the lock (so hooks may run crm themselves).
   void commit();
   const std::vector<Record>& records() const { return m_records; }
   // What the commit saved, in order.

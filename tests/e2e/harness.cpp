@@ -62,7 +62,7 @@ std::string command_text(const std::vector<std::string>& args) {
 
 Result Sandbox::run_in(const fs::path& cwd, const std::vector<std::string>& env,
                        const std::vector<std::string>& args, const std::string& input) {
-  std::vector<std::string> argv = {CRM_BINARY};
+  std::vector<std::string> argv = {m_binary.string()};
   argv.insert(argv.end(), args.begin(), args.end());
   auto r = crm::run_process(argv, cwd, input, merged_env(m_env, env));
   return {r.status, r.out, r.err};

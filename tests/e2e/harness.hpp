@@ -65,6 +65,8 @@ class Sandbox {
 
   // Environment settings applied to every later run (e.g. "CRM_USER=olivia").
   void set_env(const std::string& entry);
+  // The program later runs start instead of crm (e.g. CRM_FAULTY_BINARY).
+  void set_binary(const fs::path& binary) { m_binary = binary; }
 
   // Files relative to crm_dir().
   std::string read(const std::string& rel) const;
@@ -81,6 +83,7 @@ class Sandbox {
  private:
   fs::path m_root;
   std::vector<std::string> m_env;
+  fs::path m_binary = CRM_BINARY;
 };
 
 // Holds an exclusive flock on a file (as a running crm writer would) until destroyed.
