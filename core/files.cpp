@@ -162,7 +162,7 @@ FileLock::FileLock(const fs::path& path, int timeout_ms) {
       ::close(m_fd);
       throw system_error("another crm process" + (holder.empty() ? "" : " (pid " + holder + ")") +
                          " is still writing to this CRM; gave up after " + std::to_string(timeout_ms) +
-                         " ms (set CRM_LOCK_TIMEOUT to wait longer)");
+                         " ms (set CRM_LOCK_TIMEOUT to wait longer; if it hangs, stop it: its lock goes with it)");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }

@@ -165,6 +165,7 @@ TEST_CASE("a writer killed while it holds the lock mid-write frees it at once an
   Result waited = s.fails(5, {"contact", "add", "--name", "Bob Evans"}, {"CRM_LOCK_TIMEOUT=1s"});
   CHECK(waited.err.find("(pid " + std::to_string(holder) + ")") != std::string::npos);
   CHECK(waited.err.find("set CRM_LOCK_TIMEOUT to wait longer") != std::string::npos);
+  CHECK(waited.err.find("if it hangs, stop it") != std::string::npos);
   CHECK(s.exists(".crm/journal"));
 
   ::kill(holder, SIGKILL);
