@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs one fuzz target for a bounded time over a fresh copy of its seed
+# corpus (the checked-in corpus is never written), keeping any crashing input
+# in WORK/. Usage: run_fuzz.sh TARGET CORPUS WORK SECONDS [libFuzzer options]
+set -euo pipefail
+target=$1 corpus=$2 work=$3 seconds=$4
+shift 4
+rm -rf "$work"
+mkdir -p "$work/corpus"
+cp -R "$corpus/." "$work/corpus/"
+# -timeout: one input taking 10 s is a hang; -rss_limit_mb: a blow-up is a finding.
+exec "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  -print_final_stats=1 -artifact_prefix="$work/" "$@" "$work/corpus"
