@@ -6,6 +6,7 @@
 #include "error.hpp"
 #include "record.hpp"
 #include "schema.hpp"
+#include "timestamp.hpp"
 #include "yaml_io.hpp"
 
 #include <doctest/doctest.h>
@@ -64,4 +65,19 @@ TEST_CASE("fuzz: a long unknown key within YAML's limit survives save and load")
   std::string saved = serialize(user_kind(), data);
   CHECK(serialize(user_kind(), parse_yaml(saved, "saved.yaml")) == saved);
   CHECK(parse_yaml(saved, "saved.yaml").get(key) == "x");
+}
+
+TEST_CASE("fuzz: a unit repeated past the limit is no duration") {
+  // fuzz_time: each number was under the limit, their sum was not, so the
+  // canonical form ("1608084046h8m10s") did not parse back; enough repeats
+  // would overflow wall_seconds().
+  CHECK_FALSE(parse_duration(" 804042023h4m5s 804042023h4m5s"));
+  std::string many;
+  for (int i = 0; i < 20000; ++i) {
+    many += "1000000000w ";
+  }
+  CHECK_FALSE(parse_duration(many));
+  auto kept = parse_duration("500000000h 500000000h");
+  REQUIRE(kept);
+  CHECK(parse_duration(format_duration(*kept)) == kept);
 }
