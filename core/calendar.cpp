@@ -66,8 +66,9 @@ int parse_clock(const std::string& s) {
   if (colon == std::string::npos || colon == 0 || colon > 2 || s.size() != colon + 3) {
     return -1;
   }
-  for (char ch : s) {
-    if (ch != ':' && !std::isdigit(static_cast<unsigned char>(ch))) {
+  // Digits around the one colon: "12::6" must not reach stoi.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i != colon && !std::isdigit(static_cast<unsigned char>(s[i]))) {
       return -1;
     }
   }
@@ -331,8 +332,11 @@ std::map<std::string, BusinessCalendar> parse_calendars(const Value& section, co
     if (const Value* holidays = setting(v, "holidays")) {
       for (const auto& text : reader.list(*holidays, where + ".holidays")) {
         // By hand: date::parse trips -Wmaybe-uninitialized inside date.h at -O2.
-        bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
-                      std::all_of(text.begin(), text.end(), [](char ch) { return ch == '-' || std::isdigit(static_cast<unsigned char>(ch)); });
+        // Digits everywhere but the two dashes: "----------" must not reach stoi.
+        bool shaped = text.size() == 10;
+        for (std::size_t i = 0; shaped && i < text.size(); ++i) {
+          shaped = i == 4 || i == 7 ? text[i] == '-' : std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+        }
         date::year_month_day ymd = shaped ? date::year{std::stoi(text.substr(0, 4))} /
                                                 date::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))} /
                                                 date::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}

@@ -184,7 +184,7 @@ RecognitionRules parse_recognition(const Value& section, const ConfigReader& rea
     reader.map(*badges, "recognition.badges");
     for (const auto& [name, v] : badges->fields()) {
       std::string where = "recognition.badges." + name;
-      auto it = std::find_if(r.badges.begin(), r.badges.end(), [&](const BadgeRule& b) { return b.name == name; });
+      auto it = std::find_if(r.badges.begin(), r.badges.end(), [&name = name](const BadgeRule& b) { return b.name == name; });
       if (v.is_null() || (v.is_list() && v.items().empty())) {
         if (it != r.badges.end()) {
           r.badges.erase(it);  // `name: ~` switches a default badge off

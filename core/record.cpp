@@ -65,7 +65,7 @@ Value ordered(const Value& map, const std::vector<FieldSpec>& specs, bool keep_e
     out.set(spec.name, canonical_field(*v, spec));
   }
   for (const auto& [key, v] : map.fields()) {
-    bool known = std::any_of(specs.begin(), specs.end(), [&](const FieldSpec& s) { return s.name == key; });
+    bool known = std::any_of(specs.begin(), specs.end(), [&key = key](const FieldSpec& s) { return s.name == key; });
     if (!known) {
       out.set(key, v);
     }

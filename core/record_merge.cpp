@@ -160,7 +160,7 @@ RecordMerge merge_record(const KindSpec& kind, const std::string& base_text, con
   }
   Value ordered = canonical(kind, merged);
   for (const auto& [key, value] : ordered.fields()) {
-    auto conflict = std::find_if(conflicts.begin(), conflicts.end(), [&](const auto& c) { return c.first == key; });
+    auto conflict = std::find_if(conflicts.begin(), conflicts.end(), [&key = key](const auto& c) { return c.first == key; });
     if (conflict == conflicts.end()) {
       result.text += field_text(kind, key, value);
       continue;

@@ -223,7 +223,7 @@ std::vector<std::string> map_columns(const Table& table, const ColumnRules& rule
                         " (fields: " + comma_list(rules.fields) + ")");
     }
     bool named = std::any_of(table.columns.begin(), table.columns.end(),
-                             [&](const std::string& c) { return normalized(c) == normalized(column); });
+                             [&column = column](const std::string& c) { return normalized(c) == normalized(column); });
     if (!named) {
       throw usage_error(shown + ": " + origin + " has no column '" + column + "'" +
                         did_you_mean(column, table.columns) + " (columns: " + comma_list(table.columns) + ")");

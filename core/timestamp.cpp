@@ -247,13 +247,20 @@ std::optional<Duration> parse_duration(const std::string& text) {
     if (i == text.size()) {
       return std::nullopt;
     }
+    long long* unit = nullptr;
     switch (text[i]) {
-      case 'w': d.weeks += n; break;
-      case 'd': d.days += n; break;
-      case 'h': d.hours += n; break;
-      case 'm': d.minutes += n; break;
-      case 's': d.seconds += n; break;
+      case 'w': unit = &d.weeks; break;
+      case 'd': unit = &d.days; break;
+      case 'h': unit = &d.hours; break;
+      case 'm': unit = &d.minutes; break;
+      case 's': unit = &d.seconds; break;
       default: return std::nullopt;
+    }
+    // The limit holds for a unit's total too ("9h 9h" is 18h), so that the
+    // canonical form reads back and wall_seconds() cannot overflow.
+    *unit += n;
+    if (*unit > k_limit) {
+      return std::nullopt;
     }
     ++i;
     any = true;

@@ -18,6 +18,11 @@ std::string where(const std::string& origin, const YAML::Mark& mark) {
   return origin + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
 }
 
+// YAML allows a key of at most 1024 characters as written; yaml-cpp reads
+// longer ones (spread over lines), which emit_yaml could not write back.
+constexpr std::size_t k_max_key_chars = 1024;
+std::string key_text(const std::string& key);
+
 Value convert(const YAML::Node& node, const std::string& origin, std::size_t& budget) {
   if (++budget > k_max_nodes) {
     throw data_error(where(origin, node.Mark()) + ": document too large (aliases expand too far)");
@@ -45,6 +50,10 @@ Value convert(const YAML::Node& node, const std::string& origin, std::size_t& bu
           throw data_error(where(origin, kv.first.Mark()) + ": keys must be plain text");
         }
         const std::string& key = kv.first.Scalar();
+        if (key_text(key).size() > k_max_key_chars) {
+          throw data_error(where(origin, kv.first.Mark()) + ": key longer than " + std::to_string(k_max_key_chars) +
+                           " characters");
+        }
         if (!seen.insert(key).second) {
           throw data_error(where(origin, kv.first.Mark()) + ": duplicate key '" + key + "'");
         }

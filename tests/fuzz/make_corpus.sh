@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Rebuilds the seed corpora in corpus/ from examples/ plus the hand-written
+# seeds in seeds/ (regression inputs live in corpus/<target>/regression-*,
+# which this keeps). Usage: bash tests/fuzz/make_corpus.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+examples=$here/../../examples
+corpus=$here/corpus
+kinds=(contacts calls users departments cases feedback missions rewards notifications)
+
+for target in record config time filter merge; do
+  mkdir -p "$corpus/$target"
+  find "$corpus/$target" -type f ! -name 'regression-*' -delete
+done
+
+# record: the smallest and the largest example of each kind.
+for kind in "${kinds[@]}"; do
+  files=$(find "$examples/$kind" -name '*.yaml' -printf '%s %p\n' | sort -n | awk '{print $2}')
+  cp "$(head -n1 <<<"$files")" "$corpus/record/$kind-small.yaml"
+  cp "$(tail -n1 <<<"$files")" "$corpus/record/$kind-large.yaml"
+done
+
+# config: the examples' crm.yaml and the hand-written sections.
+cp "$examples/crm.yaml" "$corpus/config/examples.yaml"
+cp "$here"/seeds/config/* "$corpus/config/"
+
+# time and filter: hand-written only.
+cp "$here"/seeds/time/* "$corpus/time/"
+cp "$here"/seeds/filter/* "$corpus/filter/"
+
+# merge: a kind byte (index into all_kinds: 4 is cases), then base %% ours %% theirs,
+# where each side changes the largest case differently.
+case_file=$(find "$examples/cases" -name '*.yaml' -printf '%s %p\n' | sort -n | tail -n1 | awk '{print $2}')
+{
+  printf '\x04'
+  cat "$case_file"; echo '%%'
+  sed 's/^priority: .*/priority: urgent/' "$case_file"; echo '%%'
+  sed 's/^title: \(.*\)/title: "\1 (edited)"/' "$case_file"
+} >"$corpus/merge/case-two-edits"
+{
+  printf '\x04'
+  cat "$case_file"; echo '%%'
+  sed 's/^priority: .*/priority: urgent/' "$case_file"; echo '%%'
+  sed 's/^priority: .*/priority: low/' "$case_file"
+} >"$corpus/merge/case-conflict"
+contact_file=$(find "$examples/contacts" -name '*.yaml' -printf '%s %p\n' | sort -n | tail -n1 | awk '{print $2}')
+{
+  printf '\x02'
+  echo '%%'
+  cat "$contact_file"; echo '%%'
+  cat "$contact_file"
+} >"$corpus/merge/contact-added-both"
