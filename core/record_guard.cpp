@@ -95,6 +95,10 @@ void guard_record_read(const fs::path& root, const fs::path& path, const std::st
       return;
     }
   }
+  if (!S_ISREG(info.st_mode)) {
+    // A folder would read as empty and a FIFO would block crm for ever.
+    throw data_error(shown + ": not a regular file, so not a record");
+  }
   auto size = static_cast<std::uintmax_t>(info.st_size);
   if (size > k_max_record_bytes) {
     throw data_error(shown + ": too large to be a record (" + std::to_string(size) + " bytes; the limit is " +

@@ -18,7 +18,7 @@ constexpr std::uintmax_t k_max_record_bytes = 16u << 20;
 
 // Before reading the record file `path` (shown as `shown`) of the CRM at
 // `root`: throws a data error when it is a symbolic link leading out of the
-// CRM, or when it is larger than k_max_record_bytes.
+// CRM, not a regular file, or larger than k_max_record_bytes.
 void guard_record_read(const fs::path& root, const fs::path& path, const std::string& shown);
 
 // Before staging `record` for writing: throws a data error when its path

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <vector>
 
 namespace crm {
 namespace {
@@ -299,17 +300,21 @@ void check_characters(const std::string& text, const std::string& origin) {
 
 Value parse_yaml(const std::string& text, const std::string& origin) {
   check_characters(text, origin);
-  YAML::Node root;
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(text);
+    documents = YAML::LoadAll(text);
   } catch (const YAML::DeepRecursion& e) {
     throw data_error(where(origin, e.mark) + ": nested too deeply");
   } catch (const YAML::Exception& e) {
     throw data_error(where(origin, e.mark) + ": " + e.msg);
   }
+  // YAML::Load would silently drop every document after the first.
+  if (documents.size() > 1) {
+    throw data_error(where(origin, documents[1].Mark()) + ": a second YAML document ('---'); a file holds one");
+  }
   std::size_t budget = node_budget(text);
   try {
-    return convert(root, origin, budget);
+    return convert(documents.empty() ? YAML::Node() : documents.front(), origin, budget);
   } catch (const YAML::Exception& e) {
     throw data_error(where(origin, e.mark) + ": " + e.msg);
   }

@@ -192,6 +192,31 @@ TEST_CASE("duplicate keys in a record file are a data error at the second one") 
   check_names(s, file);
 }
 
+TEST_CASE("a second YAML document in a record file is a data error rather than ignored") {
+  Sandbox s;
+  auto [contact, kase] = small_crm(s);
+  std::string file = case_path(kase);
+  s.write(file, s.read(file) + "---\nstatus: closed\n");
+  refused(s, 3, {"case", "show", kase}, "a second YAML document");
+  refused(s, 3, {"case", "ack", kase}, "a second YAML document");
+  check_names(s, file);
+}
+
+TEST_CASE("a folder or a FIFO where a record file should be is a data error and never blocks") {
+  Sandbox s;
+  auto [contact, kase] = small_crm(s);
+  std::string id = "P-AAAAAAAAAAAA";
+  fs::path where = s.crm_dir() / contact_path(id);
+  fs::create_directory(where);
+  refused(s, 3, {"contact", "show", id}, contact_path(id) + ": not a regular file");
+  fs::remove(where);
+  REQUIRE(::mkfifo(where.c_str(), 0644) == 0);
+  // Opening a FIFO for reading would wait for a writer for ever.
+  refused(s, 3, {"contact", "show", id}, contact_path(id) + ": not a regular file");
+  refused(s, 3, {"log-call", "--contact", id, "--summary", "s"}, "not a regular file");
+  CHECK(s.ok({"-q", "contact", "list"}).find(contact) != std::string::npos);
+}
+
 TEST_CASE("a record whose id disagrees with its file name is a data error") {
   Sandbox s;
   auto [contact, kase] = small_crm(s);

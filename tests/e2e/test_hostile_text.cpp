@@ -173,7 +173,7 @@ TEST_CASE("invalid UTF-8 in a record file is a data error at its line and column
 TEST_CASE("invalid UTF-8 in an argument or on stdin is a usage error and writes nothing") {
   Sandbox s;
   auto [contact, kase] = small_crm(s);
-  for (const std::string bad : {"Caf\xe9", "\xff\xfe", "\xc0\xaf", "\xed\xa0\x80", "half \xe2\x82"}) {
+  for (const std::string bad : {"Caf\xe9", "\xff\xfe", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "half \xe2\x82"}) {
     CAPTURE(bad);
     refused(s, 2, {"contact", "edit", contact, "--org", bad}, "'org' is not valid UTF-8");
     refused(s, 2, {"contact", "add", "--name", bad}, "not valid UTF-8");
