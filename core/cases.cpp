@@ -44,6 +44,9 @@ struct Target {
 };
 
 Target resolve_target(const Store& store, const std::string& to) {
+  if (to.empty()) {
+    throw usage_error("empty user or department to forward to");  // like an empty ID anywhere else
+  }
   for (const char* prefix : {"user:", "department:", "dept:"}) {
     std::string p = prefix;
     if (to.compare(0, p.size(), p) == 0) {

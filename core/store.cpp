@@ -4,6 +4,7 @@
 #include "ids.hpp"
 #include "journal.hpp"
 #include "record_cache.hpp"
+#include "record_guard.hpp"
 #include "record_merge.hpp"
 #include "suggest.hpp"
 #include "yaml_io.hpp"
@@ -195,6 +196,7 @@ Record Store::read(const KindSpec& kind, const fs::path& path) const {
   r.kind = &kind;
   r.path = path;
   r.id = path.stem().string();
+  guard_record_read(m_root, path, shown(path));
   std::string text = read_file(path);
   // A merge left markers: name the field rather than misread the file.
   if (auto marker = find_conflict_marker(text)) {
@@ -253,6 +255,8 @@ Transaction::Transaction(const Store& store)
 }
 
 void Transaction::put(Record record) {
+  // Refused now, so that nothing of the command is written.
+  guard_record_write(m_store.root(), record, m_store.shown(record.path));
   for (auto& r : m_records) {
     if (r.path == record.path) {
       r = std::move(record);

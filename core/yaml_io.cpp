@@ -1,18 +1,23 @@
 #include "yaml_io.hpp"
 
 #include "error.hpp"
+#include "utf8.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
+#include <vector>
 
 namespace crm {
 namespace {
 
-// Bounds what one document may expand to, so that alias bombs
-// ("billion laughs") fail fast instead of eating memory.
-constexpr std::size_t k_max_nodes = 1'000'000;
+// Bounds what one document may expand to, so that alias bombs ("billion
+// laughs") fail fast instead of eating memory: a document without aliases
+// has fewer nodes than bytes, so aliases may at most about double it.
+std::size_t node_budget(const std::string& text) { return text.size() + 1024; }
 
 std::string where(const std::string& origin, const YAML::Mark& mark) {
   return origin + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
@@ -24,7 +29,7 @@ constexpr std::size_t k_max_key_chars = 1024;
 std::string key_text(const std::string& key);
 
 Value convert(const YAML::Node& node, const std::string& origin, std::size_t& budget) {
-  if (++budget > k_max_nodes) {
+  if (budget-- == 0) {
     throw data_error(where(origin, node.Mark()) + ": document too large (aliases expand too far)");
   }
   Value out;
@@ -274,18 +279,51 @@ void emit_node(std::string& out, const Value& v, int indent) {
   }
 }
 
+// yaml-cpp passes raw control characters and broken UTF-8 through; a record
+// holding them would not survive JSON output or a round trip unchanged, so
+// they are refused with their place. Tabs and line ends are fine.
+void check_characters(const std::string& text, const std::string& origin) {
+  std::size_t bad_utf8 = invalid_utf8_at(text);
+  auto control = std::find_if(text.begin(), text.end(), [](char ch) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+  });
+  std::size_t at = std::min(bad_utf8, static_cast<std::size_t>(control - text.begin()));
+  if (at >= text.size()) {
+    return;
+  }
+  std::size_t newline = at == 0 ? std::string::npos : text.rfind('\n', at - 1);
+  std::size_t line_start = newline == std::string::npos ? 0 : newline + 1;
+  YAML::Mark mark;
+  mark.line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+  mark.column = static_cast<int>(at - line_start);
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[at]));
+  throw data_error(where(origin, mark) +
+                   (at == bad_utf8 ? std::string(": invalid UTF-8 (byte ") + byte + "); save the file as UTF-8"
+                                   : std::string(": control character ") + byte +
+                                         " is not allowed in YAML; write it as an escape inside double quotes"));
+}
+
 }  // namespace
 
 Value parse_yaml(const std::string& text, const std::string& origin) {
-  YAML::Node root;
+  check_characters(text, origin);
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(text);
+    documents = YAML::LoadAll(text);
+  } catch (const YAML::DeepRecursion& e) {
+    throw data_error(where(origin, e.mark) + ": nested too deeply");
   } catch (const YAML::Exception& e) {
     throw data_error(where(origin, e.mark) + ": " + e.msg);
   }
-  std::size_t budget = 0;
+  // YAML::Load would silently drop every document after the first.
+  if (documents.size() > 1) {
+    throw data_error(where(origin, documents[1].Mark()) + ": a second YAML document ('---'); a file holds one");
+  }
+  std::size_t budget = node_budget(text);
   try {
-    return convert(root, origin, budget);
+    return convert(documents.empty() ? YAML::Node() : documents.front(), origin, budget);
   } catch (const YAML::Exception& e) {
     throw data_error(where(origin, e.mark) + ": " + e.msg);
   }
