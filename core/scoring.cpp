@@ -19,7 +19,37 @@ bool closed_within_sla(const Record& c, const Config& config, Timestamp at) {
   return false;
 }
 
-void collect_from(const Store& store, const KindSpec& kind, Timestamp now, std::vector<Action>& out) {
+// Actions appended in fixed-size chunks: a million of them never need the
+// doubled copy a growing vector makes, which would be the peak of a big run.
+class ActionChunks {
+ public:
+  void push_back(const Action& a) {
+    if (m_chunks.empty() || m_chunks.back().size() == k_chunk) {
+      m_chunks.emplace_back().reserve(k_chunk);
+    }
+    m_chunks.back().push_back(a);
+    ++m_size;
+  }
+  // Everything in one vector of exactly the right size, freeing chunks as it goes.
+  std::vector<Action> take() {
+    std::vector<Action> out;
+    out.reserve(m_size);
+    for (auto& chunk : m_chunks) {
+      out.insert(out.end(), chunk.begin(), chunk.end());
+      std::vector<Action>().swap(chunk);
+    }
+    m_chunks.clear();
+    m_size = 0;
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t k_chunk = 1 << 16;
+  std::vector<std::vector<Action>> m_chunks;
+  std::size_t m_size = 0;
+};
+
+void collect_from(const Store& store, const KindSpec& kind, Timestamp now, ActionChunks& out) {
   // One record at a time: a big CRM's calls never sit in memory together.
   store.for_each_where(kind, {}, [&](Record&& record) {
     std::string taker;  // a mission's, replayed
@@ -171,12 +201,13 @@ class Scorer {
 }  // namespace
 
 std::vector<Action> collect_actions(const Store& store, Timestamp now) {
-  std::vector<Action> out;
+  ActionChunks chunks;
   for (const KindSpec* kind : all_kinds()) {
     if (kind->has_history()) {
-      collect_from(store, *kind, now, out);
+      collect_from(store, *kind, now, chunks);
     }
   }
+  std::vector<Action> out = chunks.take();
   std::stable_sort(out.begin(), out.end(), [](const Action& a, const Action& b) { return a.at < b.at; });
   return out;
 }
