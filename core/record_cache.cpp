@@ -393,9 +393,9 @@ void for_each_cached(const Store& store, const KindSpec& kind, const RecordFilte
       bool visible = !keep || keep(p.summary);
       Record record = std::move(*p.record);
       p.record.reset();
-      if (writer) {
+      if (writer && cacheable(i)) {
         writer->add(key(stamps[i]), stamps[i].stat, p.encoded_summary, p.encoded_record, p.record_sum);
-      } else {
+      } else if (!writer && cacheable(i)) {
         repaired.emplace_back(i, std::move(p));
       }
       if (visible) {
