@@ -4,11 +4,14 @@
 #include "utf8.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <sstream>
 #include <vector>
 
 namespace crm {
@@ -305,25 +308,55 @@ void check_characters(const std::string& text, const std::string& origin) {
                                          " is not allowed in YAML; write it as an escape inside double quotes"));
 }
 
+// Where each document starts; nothing else of the parse matters here.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> starts;
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// YAML::Load silently drops every document after the first, so a second one
+// is refused. YAML::LoadAll would find it but loops for ever (and eats all
+// memory) on text where yaml-cpp's parser stops advancing, such as " ,":
+// the parser is asked for two documents at most, and a "second" one that
+// starts where the first did is that stuck place.
+void refuse_second_document(const std::string& text, const std::string& origin) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentStarts seen;
+  if (!parser.HandleNextDocument(seen) || !parser.HandleNextDocument(seen) || seen.starts.size() < 2) {
+    return;
+  }
+  if (seen.starts[1].pos <= seen.starts[0].pos) {
+    throw data_error(where(origin, seen.starts[1]) + ": text that YAML cannot read here");
+  }
+  throw data_error(where(origin, seen.starts[1]) + ": a second YAML document ('---'); a file holds one");
+}
+
 }  // namespace
 
 Value parse_yaml(const std::string& text, const std::string& origin) {
   check_characters(text, origin);
-  std::vector<YAML::Node> documents;
+  YAML::Node root;
   try {
-    documents = YAML::LoadAll(text);
+    root = YAML::Load(text);
+    refuse_second_document(text, origin);
   } catch (const YAML::DeepRecursion& e) {
     throw data_error(where(origin, e.mark) + ": nested too deeply");
   } catch (const YAML::Exception& e) {
     throw data_error(where(origin, e.mark) + ": " + e.msg);
   }
-  // YAML::Load would silently drop every document after the first.
-  if (documents.size() > 1) {
-    throw data_error(where(origin, documents[1].Mark()) + ": a second YAML document ('---'); a file holds one");
-  }
   std::size_t budget = node_budget(text);
   try {
-    return convert(documents.empty() ? YAML::Node() : documents.front(), origin, budget);
+    return convert(root, origin, budget);
   } catch (const YAML::Exception& e) {
     throw data_error(where(origin, e.mark) + ": " + e.msg);
   }

@@ -81,3 +81,15 @@ TEST_CASE("fuzz: a unit repeated past the limit is no duration") {
   REQUIRE(kept);
   CHECK(parse_duration(format_duration(*kept)) == kept);
 }
+
+TEST_CASE("fuzz: text where yaml-cpp stops advancing is a data error and not an endless parse") {
+  // YAML::LoadAll looped on " ," until memory ran out (found by the fuzz
+  // presets in CI); the document probe now asks for two documents at most.
+  for (std::string text : {" ,", " , , ,", "[a]\n ,"}) {
+    CAPTURE(text);
+    CHECK_THROWS_AS(crm::parse_yaml(text, "f.yaml"), crm::Error);
+  }
+  CHECK_THROWS_WITH_AS(crm::parse_yaml("a: 1\n---\nb: 2\n", "f.yaml"),
+                       doctest::Contains("f.yaml:2:1: a second YAML document"), crm::Error);
+  CHECK(crm::parse_yaml("---\na: 1\n...\n", "f.yaml").get("a") == "1");
+}
