@@ -103,8 +103,8 @@ std::uint64_t fingerprint(const Store& store, const KindSpec& kind) {
 
 fs::path cache_file(const Store& store, const KindSpec& kind) { return cache_dir(store) / (kind.folder + ".bin"); }
 
-CacheFileView read_cache(const Store& store, const KindSpec& kind) {
-  return read_cache_file(cache_file(store, kind), fingerprint(store, kind));
+CacheFileView read_cache(const Store& store, const KindSpec& kind, std::uint64_t print) {
+  return read_cache_file(cache_file(store, kind), print);
 }
 
 // The stamps' paths under the CRM's root ("calls/2026-11/CL-….yaml"), as
@@ -200,16 +200,16 @@ class BatchParser {
     }
     return p;
   }
-  // Errors surface in path order, as without a cache: before any record is
-  // visited, the files are checked in batches ahead of the scan.
-  void check_all() {
-    for (std::size_t from = 0; from < m_files.size(); from += k_batch) {
-      std::size_t to = std::min(m_files.size(), from + k_batch);
-      for (auto& p : parse_all(m_store, m_kind, {m_files.begin() + static_cast<std::ptrdiff_t>(from),
-                                                  m_files.begin() + static_cast<std::ptrdiff_t>(to)}, false)) {
-        if (p.error) {
-          std::rethrow_exception(p.error);
-        }
+  // Parses every file now, so that an error surfaces before any record is
+  // visited, as without a cache; next() then hands out these results. For
+  // the few files a scan that rewrites no cache parses (those too fresh).
+  void parse_now() {
+    m_batch = parse_all(m_store, m_kind, m_files, m_encode);
+    m_done = m_files.size();
+    m_at = 0;
+    for (auto& p : m_batch) {
+      if (p.error) {
+        std::rethrow_exception(p.error);
       }
     }
   }
@@ -314,7 +314,8 @@ fs::path cache_dir(const Store& store) { return store.root() / ".crm" / "cache";
 void for_each_cached(const Store& store, const KindSpec& kind, const RecordFilter& keep, const RecordVisitor& visit) {
   std::int64_t scanned_at = coarse_now_ns();
   std::vector<FileStamp> stamps = stamp_record_files(store.root(), kind);
-  CacheFileView cache = read_cache(store, kind);
+  std::uint64_t print = fingerprint(store, kind);  // reads crm.yaml: once per scan
+  CacheFileView cache = read_cache(store, kind, print);
   CacheKeys key(store, kind);
 
   // Files changed in the scan's clock tick stay out of the cache: a change
@@ -350,11 +351,11 @@ void for_each_cached(const Store& store, const KindSpec& kind, const RecordFilte
   rewrite = rewrite || kept_entries != cache.count;
   BatchParser parser(store, kind, std::move(to_parse), rewrite);
   if (!rewrite) {
-    parser.check_all();  // (only too-fresh files: few)
+    parser.parse_now();
   }
   std::optional<CacheFileWriter> writer;
   if (rewrite) {
-    writer.emplace(cache_file(store, kind), fingerprint(store, kind));
+    writer.emplace(cache_file(store, kind), print);
   }
   // Records damaged inside a cache that is not being rewritten: re-encoded,
   // and the cache rewritten once the scan is over.
@@ -416,7 +417,7 @@ void for_each_cached(const Store& store, const KindSpec& kind, const RecordFilte
     return;
   }
   if (!repaired.empty()) {
-    CacheFileWriter fixed(cache_file(store, kind), fingerprint(store, kind));
+    CacheFileWriter fixed(cache_file(store, kind), print);
     CacheIndexCursor again(cache);
     std::size_t r = 0;
     for (std::size_t i = 0; i < stamps.size(); ++i) {
@@ -449,7 +450,7 @@ std::vector<CacheKindStatus> cache_status(const Store& store) {
     fs::path file = cache_file(store, *kind);
     s.present = fs::is_regular_file(file, ec);
     s.bytes = s.present ? fs::file_size(file, ec) : 0;
-    CacheFileView cache = read_cache(store, *kind);
+    CacheFileView cache = read_cache(store, *kind, fingerprint(store, *kind));
     s.usable = cache.usable;
     s.cached = cache.count;
     CacheKeys key(store, *kind);
