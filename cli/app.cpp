@@ -45,8 +45,10 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
       ->type_name("USER");
   app.add_option("--now", o.now, "Pretend the time is TIME (default: $CRM_NOW, else the clock)")->type_name("TIME");
   app.add_option("--format", o.format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "yaml", "csv", "tsv"}));
+      ->check(CLI::IsMember({"table", "json", "yaml", "csv", "tsv", "html"}));
   app.add_option("--color", o.color, "Colour tables (auto: only on a terminal without NO_COLOR)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--charts", o.charts, "Bars and sparklines in tables (auto: only on a terminal)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", o.quiet, "Print only data (IDs, listings), no messages");
   app.add_flag("--no-commit", o.no_commit, "Do not commit to git even when crm.yaml sets git.autocommit");
@@ -63,6 +65,7 @@ int run(int argc, char** argv) {
   app.footer("Exit status: 0 ok, 1 a check found problems, 2 usage error, 3 bad record or config,\n"
              "4 not found or ambiguous, 5 system error (I/O, lock timeout). See crm(1).");
   add_global_options(app, session.options);
+  session.app = &app;
 
   setup_init(app, session);
   setup_contact(app, session);

@@ -2,6 +2,7 @@
 #include "export.hpp"
 
 #include "commands.hpp"
+#include "error.hpp"
 #include "json.hpp"
 #include "output.hpp"
 #include "yaml_io.hpp"
@@ -34,6 +35,8 @@ void setup_export(CLI::App& app, Session& session) {
       case Format::Yaml:
         session.out() << emit_yaml(export_records(store, chosen));
         break;
+      case Format::Html:
+        throw usage_error("export gives data: use --format json, yaml, csv or tsv (html is for reports and listings)");
       case Format::Json:
       case Format::Table:  // the default --format: JSON, as nothing else holds whole records
         write_export_json(session.out(), store, chosen);

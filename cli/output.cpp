@@ -1,5 +1,6 @@
 #include "output.hpp"
 
+#include "html.hpp"
 #include "json.hpp"
 #include "yaml_io.hpp"
 
@@ -11,7 +12,6 @@
 #include <ostream>
 
 namespace crm::cli {
-namespace {
 
 std::size_t display_width(const std::string& s) {
   std::size_t n = 0;
@@ -40,12 +40,16 @@ std::string truncate_to(const std::string& s, std::size_t width) {
   return out + "…";
 }
 
+namespace {
+
 std::string one_line(std::string s) {
   std::replace(s.begin(), s.end(), '\n', ' ');
   std::replace(s.begin(), s.end(), '\r', ' ');
   std::replace(s.begin(), s.end(), '\t', ' ');
   return s;
 }
+
+}  // namespace
 
 std::string cell_text(Session& session, const Value* v, bool time, const std::string& list_separator) {
   if (!v || v->is_null()) {
@@ -65,6 +69,8 @@ std::string cell_text(Session& session, const Value* v, bool time, const std::st
   }
   return v->text();
 }
+
+namespace {
 
 std::string csv_escape(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) {
@@ -114,6 +120,75 @@ std::size_t terminal_width() {
     return ws.ws_col;
   }
   return 0;  // not a terminal: never truncate
+}
+
+std::vector<std::string> html_headers(const std::vector<Column>& columns, const std::vector<std::string>& fields) {
+  std::vector<std::string> out;
+  for (const auto& c : columns) {
+    out.push_back(c.header.empty() ? c.key : c.header);
+  }
+  return columns.empty() ? fields : out;
+}
+
+std::vector<std::vector<HtmlPage::Cell>> html_cells(Session& session, const std::vector<Value>& rows,
+                                                    const std::vector<Column>& columns,
+                                                    const std::vector<std::string>& fields) {
+  std::vector<Column> shown = columns;
+  if (shown.empty()) {
+    for (const auto& f : fields) {
+      shown.push_back({f, f});
+    }
+  }
+  std::vector<std::vector<HtmlPage::Cell>> out;
+  for (const auto& row : rows) {
+    std::vector<HtmlPage::Cell> line;
+    for (const auto& c : shown) {
+      const Value* v = row.find(c.key);
+      line.push_back({cell_text(session, v, c.time, ", "), v && v->type() == Value::Type::Number, ""});
+    }
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+bool is_fact(const Value& v) {
+  return v.is_scalar() ||
+         (v.is_list() && std::all_of(v.items().begin(), v.items().end(), [](const Value& i) { return i.is_scalar(); }));
+}
+
+void print_html_details(Session& session, const Value& object, const std::vector<Section>& sections,
+                        const std::vector<std::string>& time_fields) {
+  std::string id = object.get("id");
+  HtmlPage page(session.command_title() + (id.empty() ? "" : " " + id));
+  std::vector<std::pair<std::string, std::string>> facts;
+  for (const auto& [key, v] : object.fields()) {
+    if (!v.is_null() && is_fact(v) && !(v.is_list() && v.items().empty())) {
+      bool time = std::find(time_fields.begin(), time_fields.end(), key) != time_fields.end();
+      facts.emplace_back(key, cell_text(session, &v, time, ", "));
+    }
+  }
+  page.facts(facts);
+  for (const auto& section : sections) {
+    page.heading(2, section.title);
+    if (section.rows.empty()) {
+      page.paragraph(section.empty_text, "empty");
+    } else {
+      page.table(html_headers(section.columns, {}), html_cells(session, section.rows, section.columns, {}));
+    }
+  }
+  session.out() << page.finish();
+}
+
+// One page holding the table (the columns, or every field when none).
+void print_html_table(Session& session, const std::vector<Value>& rows, const std::vector<std::string>& fields,
+                      const std::vector<Column>& columns) {
+  HtmlPage page(session.command_title());
+  if (rows.empty()) {
+    page.paragraph("Nothing to show.", "empty");
+  } else {
+    page.table(html_headers(columns, fields), html_cells(session, rows, columns, fields));
+  }
+  session.out() << page.finish();
 }
 
 void print_table(Session& session, const std::vector<Value>& rows, const std::vector<Column>& columns) {
@@ -204,6 +279,9 @@ void print_rows(Session& session, const std::vector<Value>& rows, const std::vec
         print_table(session, rows, columns);
       }
       break;
+    case Format::Html:
+      print_html_table(session, rows, fields, columns);
+      break;
   }
 }
 
@@ -221,8 +299,7 @@ void print_details(Session& session, const Value& object, const std::vector<Sect
     case Format::Tsv: {
       std::vector<std::string> fields;
       for (const auto& [key, v] : object.fields()) {
-        if (v.is_scalar() || v.is_null() || (v.is_list() && std::all_of(v.items().begin(), v.items().end(),
-                                                                          [](const Value& i) { return i.is_scalar(); }))) {
+        if (v.is_null() || is_fact(v)) {
           fields.push_back(key);
         }
       }
@@ -231,6 +308,9 @@ void print_details(Session& session, const Value& object, const std::vector<Sect
     }
     case Format::Table:
       break;
+    case Format::Html:
+      print_html_details(session, object, sections, time_fields);
+      return;
   }
   std::size_t key_width = 0;
   for (const auto& [key, v] : object.fields()) {
@@ -250,7 +330,7 @@ void print_details(Session& session, const Value& object, const std::vector<Sect
   for (const auto& section : sections) {
     out << '\n' << (color ? "\033[1m" + section.title + "\033[0m" : section.title) << '\n';
     if (section.rows.empty()) {
-      out << "  (none)\n";
+      out << "  (" << section.empty_text << ")\n";
     } else {
       print_table(session, section.rows, section.columns);
     }

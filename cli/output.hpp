@@ -26,6 +26,7 @@ struct Section {
   std::string title;
   std::vector<Value> rows;
   std::vector<Column> columns;
+  std::string empty_text = "none";  // shown instead of an empty table
 };
 
 // Prints one record-like object. JSON/YAML print `object`; CSV/TSV print its
@@ -33,6 +34,15 @@ struct Section {
 // object's fields (times local), then each section.
 void print_details(Session& session, const Value& object, const std::vector<Section>& sections,
                    const std::vector<std::string>& time_fields);
+
+// A cell's text as tables show it: lists joined by `list_separator`, stored
+// times (when `time`) in the CRM's zone, "" for null or absent.
+std::string cell_text(Session& session, const Value* v, bool time, const std::string& list_separator);
+
+// Columns a UTF-8 text takes on a terminal (one per character).
+std::size_t display_width(const std::string& s);
+// `s` cut to `width` columns, the cut marked with "…".
+std::string truncate_to(const std::string& s, std::size_t width);
 
 // "a, b, c" for messages.
 std::string joined(const std::vector<std::string>& items);

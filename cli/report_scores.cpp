@@ -6,24 +6,17 @@
 #include "error.hpp"
 #include "output.hpp"
 #include "periods.hpp"
+#include "report_scores.hpp"
+#include "charts.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 
 namespace crm::cli {
 namespace {
-
-constexpr std::size_t k_bar_width = 20;
-
-std::string bar(long long points, long long most) {
-  if (points <= 0 || most <= 0) {
-    return "";
-  }
-  auto n = static_cast<std::size_t>((points * static_cast<long long>(k_bar_width) + most - 1) / most);
-  return std::string(std::min(n, k_bar_width), '#');
-}
 
 std::string decimal(double d) { return fmt::format("{:.2f}", d); }
 
@@ -33,50 +26,35 @@ std::string department_option(Session& session, const std::string& department) {
   return department.empty() ? "" : session.store().resolve(department_kind(), department);
 }
 
+const std::vector<std::string> k_leaderboard_fields = {"rank",   "user",     "name",   "department",
+                                                       "points", "level",    "standing", "average"};
+
 void setup_leaderboard(CLI::App* report, Session& session) {
-  struct Options {
-    PeriodOptions period;
-    std::string department;
-  };
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<LeaderboardOptions>();
   auto* cmd = report->add_subcommand("leaderboard", "Users ranked by points, above or below the average");
   add_period_options(cmd, o->period, rolling_period_help("week"));
   cmd->add_option("--department", o->department, "Only this department's users");
   cmd->callback([&session, o] {
-    const Store& store = session.store();
-    std::string department = department_option(session, o->department);
-    Scoreboard board = build_scoreboard(store, session.now());
-    Period period = chosen_period(session, o->period, "week",
-                                  [&](const std::string& name) { return named_period(name, board.now); });
-    Leaderboard lb = leaderboard(store, board, period, department);
-    long long most = lb.rows.empty() ? 0 : lb.rows.front().points;
-    std::vector<Value> rows;
-    for (const auto& r : lb.rows) {
-      Value row = Value::map();
-      row.set("rank", Value::number(r.rank));
-      row.set("user", r.user);
-      row.set("name", r.name);
-      row.set("department", r.department);
-      row.set("points", Value::number(r.points));
-      row.set("level", Value::number(r.level.level));
-      row.set("standing", r.standing);
-      row.set("average", number_text(lb.average));
-      if (session.format() == Format::Table) {
-        row.set("bar", bar(r.points, most));
-      }
-      rows.push_back(row);
+    Report r = leaderboard_report(session, *o);
+    if (session.format() == Format::Html) {
+      print_report(session, r);
+      return;
     }
-    print_rows(session, rows, {"rank", "user", "name", "department", "points", "level", "standing", "average"},
-               {{"rank", "#"},
-                {"user", "USER"},
-                {"name", "NAME"},
-                {"points", "POINTS"},
-                {"level", "LEVEL"},
-                {"standing", "VS AVERAGE"},
-                {"bar", ""}});
+    // The shape this report had before reports had sections: a bare list.
+    const ReportSection& ranks = r.sections.front();
+    std::vector<Column> columns = ranks.columns;
+    std::vector<Value> rows = ranks.rows;
+    if (session.format() == Format::Table && session.charts()) {
+      double most = rows.empty() ? 0 : std::strtod(rows.front().get("points").c_str(), nullptr);
+      for (auto& row : rows) {
+        row.set("bar", text_bar(std::strtod(row.get("points").c_str(), nullptr), most));
+      }
+      columns.push_back({"bar", ""});
+    }
+    print_rows(session, rows, k_leaderboard_fields, columns);
     if (session.format() == Format::Table && !rows.empty()) {
-      session.out() << "\naverage: " << decimal(lb.average) << " points over " << rows.size() << " users ("
-                    << period.name << ")\n";
+      session.out() << "\naverage: " << r.facts.get("average") << " points over " << rows.size() << " users ("
+                    << r.facts.get("period") << ")\n";
     }
   });
 }
@@ -173,6 +151,51 @@ void setup_kpi(CLI::App* report, Session& session) {
 }
 
 }  // namespace
+
+Report leaderboard_report(Session& session, const LeaderboardOptions& o) {
+  const Store& store = session.store();
+  std::string department = department_option(session, o.department);
+  Scoreboard board = build_scoreboard(store, session.now());
+  Period period =
+      chosen_period(session, o.period, "week", [&](const std::string& name) { return named_period(name, board.now); });
+  Leaderboard lb = leaderboard(store, board, period, department);
+  Report r;
+  r.name = "leaderboard";
+  r.title = "Leaderboard";
+  r.facts.set("period", period.name);
+  r.facts.set("since", period_bound(period.since));
+  r.facts.set("until", period_bound(period.until));
+  r.facts.set("average", number_text(lb.average));
+  r.time_facts = {"since", "until"};
+  ReportSection ranks{"users", "Points this period", {}, k_leaderboard_fields, {}, "points", "name", {}, "no users"};
+  ReportSection standing{"standing", "Above and below the average", {}, {}, {}, "", "", {}, "no users"};
+  for (const auto& u : lb.rows) {
+    Value row = Value::map();
+    row.set("rank", Value::number(u.rank));
+    row.set("user", u.user);
+    row.set("name", u.name);
+    row.set("department", u.department);
+    row.set("points", Value::number(u.points));
+    row.set("level", Value::number(u.level.level));
+    row.set("standing", u.standing);
+    row.set("average", number_text(lb.average));
+    ranks.rows.push_back(row);
+    Value against = Value::map();
+    against.set("user", u.user);
+    against.set("name", u.name);
+    against.set("points", Value::number(u.points));
+    against.set("versus_average", number_text(static_cast<double>(u.points) - lb.average));
+    against.set("standing", u.standing);
+    standing.rows.push_back(against);
+  }
+  ranks.columns = {{"rank", "#"},       {"user", "USER"},   {"name", "NAME"},
+                   {"points", "POINTS"}, {"level", "LEVEL"}, {"standing", "VS AVERAGE"}};
+  standing.fields = {"user", "name", "points", "versus_average", "standing"};
+  standing.columns = {{"name", "NAME"}, {"points", "POINTS"}, {"versus_average", "AGAINST AVERAGE"},
+                      {"standing", "STANDING"}};
+  r.sections = {ranks, standing};
+  return r;
+}
 
 void add_score_reports(CLI::App* report, Session& session) {
   setup_leaderboard(report, session);

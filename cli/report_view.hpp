@@ -39,6 +39,7 @@ struct Report {
   std::string name;   // "pipeline": the command, and JSON's "report"
   std::string title;  // "Sales pipeline"
   Value facts = Value::map();  // scalars shown above the sections (period, totals)
+  std::vector<std::string> time_facts;  // facts that are stored times (shown in the CRM's zone)
   std::vector<ReportSection> sections;
 };
 

@@ -5,6 +5,7 @@
 #include "hooks.hpp"
 #include "people.hpp"
 
+#include <CLI/CLI.hpp>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -101,6 +102,9 @@ Format Session::format() const {
   if (f == "tsv") {
     return Format::Tsv;
   }
+  if (f == "html") {
+    return Format::Html;
+  }
   return Format::Table;
 }
 
@@ -112,6 +116,25 @@ bool Session::color() const {
     return false;
   }
   return ::isatty(STDOUT_FILENO) != 0;
+}
+
+std::string Session::command_title() const {
+  std::string title = "crm";
+  for (const CLI::App* at = app; at != nullptr;) {
+    auto chosen = at->get_subcommands();
+    at = chosen.empty() ? nullptr : chosen.front();
+    if (at) {
+      title += " " + at->get_name();
+    }
+  }
+  return title;
+}
+
+bool Session::charts() const {
+  if (options.charts != "auto") {
+    return options.charts == "always";
+  }
+  return env("TERM") != "dumb" && ::isatty(STDOUT_FILENO) != 0;
 }
 
 void Session::autocommit(const Transaction& tx) {

@@ -7,9 +7,13 @@
 #include <optional>
 #include <string>
 
+namespace CLI {
+class App;
+}
+
 namespace crm::cli {
 
-enum class Format { Table, Json, Yaml, Csv, Tsv };
+enum class Format { Table, Json, Yaml, Csv, Tsv, Html };
 
 // Options every command accepts.
 struct GlobalOptions {
@@ -18,6 +22,7 @@ struct GlobalOptions {
   std::string now;
   std::string format = "table";
   std::string color = "auto";
+  std::string charts = "auto";
   bool quiet = false;
   bool no_commit = false;  // --no-commit: skip git.autocommit for this command
 };
@@ -27,6 +32,9 @@ struct GlobalOptions {
 class Session {
  public:
   GlobalOptions options;
+  // The parsed command line, for naming output ("crm case list").
+  const CLI::App* app = nullptr;
+  std::string command_title() const;
   // What `crm` exits with when the command succeeds (1 when a check found something).
   int exit_status = 0;
 
@@ -46,6 +54,8 @@ class Session {
 
   Format format() const;
   bool color() const;
+  // Bars and sparklines in tables: on a terminal, or when --charts always.
+  bool charts() const;
 
   // Saves `tx`, commits the files to git when git.autocommit is on (see
   // autocommit.hpp), then runs the hooks for what it saved (see hooks.hpp).

@@ -174,7 +174,8 @@ void report(Session& session, const SyncResult& r) {
   }
   switch (session.format()) {
     case Format::Json:
-    case Format::Yaml: print_details(session, result_value(r), {}, {}); break;
+    case Format::Yaml:
+    case Format::Html: print_details(session, result_value(r), {}, {}); break;
     case Format::Csv:
     case Format::Tsv: {
       std::vector<Value> rows;

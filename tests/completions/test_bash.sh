@@ -95,7 +95,7 @@ expect "crm --as " -- olivia raquel
 expect "crm --format j" -- json
 # bash splits "--format=j" into "--format", "=", "j": only "j" is replaced.
 expect_words crm --format = j -- json
-expect_words crm --format = -- table json yaml csv tsv
+expect_words crm --format = -- table json yaml csv tsv html
 # Paths: folders for init and -C.
 expect "crm init ../el" -- ../elsewhere
 # Another folder: -C names the CRM; without one only fixed words come.

@@ -83,7 +83,7 @@ TEST_CASE("__complete offers the command's options and the global ones, a given 
 
 TEST_CASE("__complete offers the values of options with a fixed set of values") {
   Sandbox s;
-  CHECK(offered(s, {"--format", ""}) == Words{"table", "json", "yaml", "csv", "tsv"});
+  CHECK(offered(s, {"--format", ""}) == Words{"table", "json", "yaml", "csv", "tsv", "html"});
   CHECK(offered(s, {"--format", "t"}) == Words{"table", "tsv"});
   CHECK(offered(s, {"--format=j"}) == Words{"--format=json"});
   CHECK(offered(s, {"case", "list", "--priority", ""}) == crm::case_priorities());

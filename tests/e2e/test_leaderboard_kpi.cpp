@@ -98,16 +98,32 @@ TEST_CASE("leaderboard: ranked by the week's points, ties share a rank, each abo
   CHECK(board(s, {"--department", "water"}) ==
         V{"1 raquel 105 1 above 63.33", "2 pedro 85 1 above 63.33", "3 olivia 0 1 below 63.33"});
 
-  // The table: a bar 20 wide at the top score, ceil(85 x 20 / 105) = 17 for 85, none for 0.
-  const std::string bar20(20, '#');
-  const std::string bar17(17, '#');
-  CHECK(s.ok({"report", "leaderboard"}) + "\n" ==
+  // The table on a terminal (or --charts always): a bar 20 wide at the top
+  // score, drawn in eighths: 85 / 105 x 160 = 129.5, so 130 eighths = 16
+  // full blocks and a quarter; none for 0.
+  const std::string full = "█";
+  std::string bar20, bar85;
+  for (int i = 0; i < 20; ++i) {
+    bar20 += full;
+    bar85 += i < 16 ? full : "";
+  }
+  bar85 += "▎";
+  CHECK(s.ok({"report", "leaderboard", "--charts", "always"}) + "\n" ==
         aligned_table({{"#", "USER", "NAME", "POINTS", "LEVEL", "VS AVERAGE", ""},
                {"1", "raquel", "Raquel Reyes", "105", "1", "above", bar20},
-               {"2", "fiona", "Fiona Flores", "85", "1", "above", bar17},
-               {"2", "frank", "Frank Fischer", "85", "1", "above", bar17},
-               {"2", "pedro", "Pedro Pinto", "85", "1", "above", bar17},
+               {"2", "fiona", "Fiona Flores", "85", "1", "above", bar85},
+               {"2", "frank", "Frank Fischer", "85", "1", "above", bar85},
+               {"2", "pedro", "Pedro Pinto", "85", "1", "above", bar85},
                {"5", "olivia", "Olivia Ortiz", "0", "1", "below", ""}}) +
+            "\naverage: 72.00 points over 5 users (week)\n");
+  // Not on a terminal: plain numbers, no bar column.
+  CHECK(s.ok({"report", "leaderboard"}) + "\n" ==
+        aligned_table({{"#", "USER", "NAME", "POINTS", "LEVEL", "VS AVERAGE"},
+               {"1", "raquel", "Raquel Reyes", "105", "1", "above"},
+               {"2", "fiona", "Fiona Flores", "85", "1", "above"},
+               {"2", "frank", "Frank Fischer", "85", "1", "above"},
+               {"2", "pedro", "Pedro Pinto", "85", "1", "above"},
+               {"5", "olivia", "Olivia Ortiz", "0", "1", "below"}}) +
             "\naverage: 72.00 points over 5 users (week)\n");
   CHECK(lines(s.ok({"report", "leaderboard", "--department", "water", "--period", "all"})).back() ==
         "average: 91.67 points over 3 users (all)");  // water all time: (105 + 85 + 85) / 3
@@ -122,7 +138,7 @@ TEST_CASE("leaderboard: ranked by the week's points, ties share a rank, each abo
           "1\tfrank\tFrank Fischer\tfront\t85\t1\taverage\t85.00"});
 
   // Nobody scored before Wed 18 at the front desk: no bars, both exactly at the average 0.
-  CHECK(s.ok({"report", "leaderboard", "--department", "front", "--until", "2026-11-18"}) ==
+  CHECK(s.ok({"report", "leaderboard", "--department", "front", "--until", "2026-11-18", "--charts", "always"}) ==
         aligned_table({{"#", "USER", "NAME", "POINTS", "LEVEL", "VS AVERAGE", ""},
                {"1", "fiona", "Fiona Flores", "0", "1", "average", ""},
                {"1", "frank", "Frank Fischer", "0", "1", "average", ""}}) +
