@@ -1,0 +1,89 @@
+// --format html (one self-contained page) and --charts (bars only on a terminal).
+#include "harness.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace e2e;
+
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+}  // namespace
+
+TEST_CASE("html: a listing is one page whose table escapes what the records hold") {
+  Sandbox s;
+  s.init_with_people();
+  std::string id = s.ok({"contact", "add", "--name", "Smith & <Sons> \"Ltd\" 'x'", "--org", "Acme"});
+  std::string page = s.ok({"contact", "list", "--format", "html"});
+  CHECK(starts_with(page, "<!DOCTYPE html>\n<html lang=\"en\">"));
+  CHECK(page.substr(page.size() - 7) == "</html>");
+  CHECK(count_of(page, "<html") == 1);
+  CHECK(page.find("<title>crm contact list</title>") != std::string::npos);
+  CHECK(page.find("<td>Smith &amp; &lt;Sons&gt; &quot;Ltd&quot; &#39;x&#39;</td>") != std::string::npos);
+  CHECK(page.find("<Sons>") == std::string::npos);
+  CHECK(page.find("<td>" + id + "</td>") != std::string::npos);
+  // Self-contained: nothing to run, nothing to fetch.
+  CHECK(page.find("<script") == std::string::npos);
+  CHECK(page.find("<link") == std::string::npos);
+  CHECK(page.find(" src=") == std::string::npos);
+
+  // A details view: the fields as a definition list.
+  std::string details = s.ok({"contact", "show", id, "--format", "html"});
+  CHECK(details.find("<title>crm contact show " + id + "</title>") != std::string::npos);
+  CHECK(details.find("<dt>org</dt><dd>Acme</dd>") != std::string::npos);
+
+  // Nothing listed is still a whole page that says so.
+  std::string empty = s.ok({"call", "list", "--format", "html"});
+  CHECK(empty.find("<p class=\"empty\">Nothing to show.</p>") != std::string::npos);
+  CHECK(empty.find("<table>") == std::string::npos);
+}
+
+TEST_CASE("html: a report page draws a bar per row in SVG and keeps each table") {
+  Sandbox s;
+  s.init_city();
+  std::string anna = s.ok({"contact", "add", "--name", "Anna"});
+  s.ok({"--as", "raquel", "log-call", "--contact", anna, "--summary", "one"});
+  s.ok({"--as", "raquel", "log-call", "--contact", anna, "--summary", "two"});
+  s.ok({"--as", "pedro", "log-call", "--contact", anna, "--summary", "three"});
+  std::string page = s.ok({"report", "leaderboard", "--format", "html"});
+  CHECK(page.find("<section id=\"report-leaderboard\">") != std::string::npos);
+  CHECK(page.find("<section id=\"leaderboard-users\">") != std::string::npos);
+  CHECK(page.find("<section id=\"leaderboard-standing\">") != std::string::npos);
+  // One bar per ranked user; the longest (raquel, the most points) is the full 320 wide.
+  // (ok() drops the last line end: the header and each user leave one line end.)
+  std::size_t users = count_of(s.ok({"report", "leaderboard", "--format", "csv"}), "\n");
+  CHECK(count_of(page, "<rect class=\"bar\"") == users);
+  CHECK(page.find("<rect class=\"bar\" x=\"180\" y=\"5\" width=\"320.0\"") != std::string::npos);
+  CHECK(count_of(page, "<table>") == 2);
+}
+
+TEST_CASE("html: export refuses html with exit 2 and writes nothing") {
+  Sandbox s;
+  s.init_with_people();
+  Result r = s.fails(2, {"export", "--format", "html"});
+  CHECK(r.err.find("crm: error: export gives data") == 0);
+  s.fails(2, {"contact", "list", "--format", "pdf"});
+}
+
+TEST_CASE("charts: bars in tables only on request or on a terminal") {
+  Sandbox s;
+  s.init_city();
+  std::string anna = s.ok({"contact", "add", "--name", "Anna"});
+  s.ok({"--as", "raquel", "log-call", "--contact", anna, "--summary", "one"});
+  std::string plain = s.ok({"report", "leaderboard"});
+  std::string never = s.ok({"report", "leaderboard", "--charts", "never"});
+  std::string always = s.ok({"report", "leaderboard", "--charts", "always"});
+  CHECK(plain == never);  // the tests' stdout is a pipe, not a terminal
+  CHECK(plain.find("█") == std::string::npos);
+  CHECK(always.find("████████████████████") != std::string::npos);  // the top scorer's full bar
+  s.fails(2, {"report", "leaderboard", "--charts", "sometimes"});
+}
