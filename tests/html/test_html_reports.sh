@@ -62,6 +62,7 @@ check leaderboard report-leaderboard leaderboard-users leaderboard-standing -- r
 check feedback -- report feedback
 check overdue -- report overdue
 check kpi -- report kpi --calls-per-day 2 --period all
+check board report-leaderboard leaderboard-users leaderboard-standing -- report board --period all
 check case-list -- case list
 check contact -- contact show P-1TR4S8BNTWP7
 exit $((failures > 0))

@@ -1,0 +1,29 @@
+// crm report board: the lunch-room notice board, several KPI reports on one page
+#include "commands.hpp"
+#include "periods.hpp"
+#include "report_scores.hpp"
+#include "report_view.hpp"
+
+#include <memory>
+
+namespace crm::cli {
+
+void add_board_report(CLI::App* report, Session& session) {
+  struct Options {
+    PeriodOptions period;
+    std::string department;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = report->add_subcommand(
+      "board", "The notice board: leaderboard, above/below average, service and sales KPIs on one page "
+               "(best as --format html)");
+  add_period_options(cmd, o->period, rolling_period_help("week"));
+  cmd->add_option("--department", o->department, "Only this department's users and work");
+  cmd->callback([&session, o] {
+    std::vector<Report> reports;
+    reports.push_back(leaderboard_report(session, {o->period, o->department}));
+    print_board(session, "Notice board", reports);
+  });
+}
+
+}  // namespace crm::cli
