@@ -29,12 +29,13 @@ std::string text_sparkline(const std::vector<double>& values) {
   if (values.empty()) {
     return "";
   }
-  auto [low, high] = std::minmax_element(values.begin(), values.end());
+  double low = std::min(0.0, *std::min_element(values.begin(), values.end()));  // counts start at 0
+  double high = *std::max_element(values.begin(), values.end());
   std::string out;
   for (double v : values) {
     std::size_t level = 3;
-    if (*high > *low) {
-      level = static_cast<std::size_t>(std::lround((v - *low) / (*high - *low) * 7));
+    if (high > low) {
+      level = static_cast<std::size_t>(std::lround((v - low) / (high - low) * 7));
     }
     out += k_levels[std::min<std::size_t>(level, 7)];
   }

@@ -12,8 +12,8 @@ namespace crm::cli {
 // eighths of a column; "" for nothing to draw.
 std::string text_bar(double value, double most, std::size_t width = 20);
 
-// One block character per value, scaled from the lowest to the highest
-// (▁ to █); all equal values draw a flat line of ▄.
+// One block character per value, scaled from 0 (or the lowest, when
+// negative) to the highest (▁ to █); all equal values draw a flat line of ▄.
 std::string text_sparkline(const std::vector<double>& values);
 
 }  // namespace crm::cli

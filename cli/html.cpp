@@ -152,7 +152,7 @@ std::string svg_sparkline(const std::vector<double>& values, const std::string& 
   if (values.empty()) {
     return "";
   }
-  double low = *std::min_element(values.begin(), values.end());
+  double low = std::min(0.0, *std::min_element(values.begin(), values.end()));  // counts start at 0
   double high = *std::max_element(values.begin(), values.end());
   std::string points;
   for (std::size_t i = 0; i < values.size(); ++i) {

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 #include "periods.hpp"
+#include "report_view.hpp"
 
 #include <memory>
 
@@ -65,6 +66,37 @@ void print_weeks(Session& session, const FeedbackReport& report, const std::vect
   print_rows(session, lines, {}, columns);
 }
 
+// The page form: each group with its weekly trend drawn as a sparkline.
+Report feedback_page(const FeedbackReport& report, const std::vector<FeedbackReportRow>& rows, const Period& period) {
+  Report page;
+  page.name = "feedback";
+  page.title = "Feedback";
+  page.facts.set("since", period_bound(period.since));
+  page.facts.set("until", period_bound(period.until));
+  page.time_facts = {"since", "until"};
+  ReportSection groups{"groups", "Recorded, open and resolved", {}, {}, {}, "recorded", "group", {"weekly"}, "none"};
+  for (const auto& r : rows) {
+    Value row = row_of(r, {}, Format::Json);
+    Value weekly = Value::list();
+    for (long long n : r.weekly) {
+      weekly.push_back(Value::number(n));
+    }
+    row.set("weekly", weekly);
+    groups.rows.push_back(row);
+  }
+  groups.columns = {{"group", "GROUP"},
+                    {"recorded", "RECORDED"},
+                    {"open", "OPEN"},
+                    {"resolved", "RESOLVED"},
+                    {"median_resolution", "MEDIAN TO RESOLVE"},
+                    {"weekly", "PER WEEK"}};
+  page.sections.push_back(groups);
+  if (!report.weeks.empty()) {
+    page.facts.set("weeks", report.weeks.front().name + " to " + report.weeks.back().name);
+  }
+  return page;
+}
+
 }  // namespace
 
 void add_feedback_report(CLI::App* report, Session& session) {
@@ -94,6 +126,10 @@ void add_feedback_report(CLI::App* report, Session& session) {
 
     std::vector<FeedbackReportRow> all = report.rows;
     all.push_back(report.overall);
+    if (session.format() == Format::Html) {
+      print_report(session, feedback_page(report, all, options.period));
+      return;
+    }
     std::vector<Value> rows;
     for (const auto& r : all) {
       rows.push_back(row_of(r, report.weeks, session.format()));

@@ -66,6 +66,18 @@ TEST_CASE("html: a report page draws a bar per row in SVG and keeps each table")
   CHECK(count_of(page, "<table>") == 2);
 }
 
+TEST_CASE("html: the feedback report draws each group's weekly trend as a sparkline") {
+  Sandbox s;
+  s.init_with_people();
+  s.ok({"feedback", "add", "--title", "Slow site", "--text", "Pages take ages", "--source", "web-stats",
+        "--sentiment", "negative", "--department", "water"});
+  std::string page = s.ok({"report", "feedback", "--by", "source", "--format", "html"});
+  CHECK(page.find("<section id=\"report-feedback\">") != std::string::npos);
+  // One trend for web-stats and one for the overall row.
+  CHECK(count_of(page, "<polyline points=") == 2);
+  CHECK(page.find("<td>web-stats</td>") != std::string::npos);
+}
+
 TEST_CASE("html: export refuses html with exit 2 and writes nothing") {
   Sandbox s;
   s.init_with_people();
