@@ -1,4 +1,4 @@
-// crm report overdue|due-soon (leaderboard and kpi: report_scores.cpp; service: report_service.cpp)
+// crm report overdue|due-soon (the other reports: report_*.cpp)
 #include "escalation.hpp"
 
 #include "commands.hpp"
@@ -90,6 +90,7 @@ void setup_report(CLI::App& app, Session& session) {
   add_score_reports(cmd, session);
   add_feedback_report(cmd, session);
   add_service_report(cmd, session);
+  add_activity_report(cmd, session);
 
   auto overdue = std::make_shared<Filter>();
   auto* o = cmd->add_subcommand("overdue", "Open cases and feedback past a service-level target, most late first (silent if none)");

@@ -89,6 +89,7 @@ struct ServiceReport {
 // `now`, when earlier). SLA rounds are those case_timers reports: a round
 // counts where it is decided (met when stopped or restarted on time, missed
 // when its due time passes); paused rounds are undecided.
-ServiceReport service_report(const std::vector<Record>& cases, const Config& config, const ServiceReportOptions& options);
+ServiceReport service_report(const std::vector<Record>& cases, const Config& config,
+                             const ServiceReportOptions& options);
 
 }  // namespace crm

@@ -249,6 +249,21 @@ YAML::Node parse(const std::string& text) {
   return {};
 }
 
+std::string squeezed_line(const std::string& text, const std::string& start) {
+  for (const auto& line : lines(text)) {
+    std::string squeezed;
+    for (char c : line) {
+      if (c != ' ' || (!squeezed.empty() && squeezed.back() != ' ')) {
+        squeezed += c;
+      }
+    }
+    if (squeezed.rfind(start, 0) == 0) {
+      return squeezed;
+    }
+  }
+  return "";
+}
+
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);

@@ -88,22 +88,6 @@ struct Fixture {
 };
 
 
-// The line of `text` whose words (blank runs squeezed) start with `start`; "" when none.
-std::string line_starting(const std::string& text, const std::string& start) {
-  for (const auto& line : lines(text)) {
-    std::string squeezed;
-    for (char c : line) {
-      if (c != ' ' || (!squeezed.empty() && squeezed.back() != ' ')) {
-        squeezed += c;
-      }
-    }
-    if (squeezed.rfind(start, 0) == 0) {
-      return squeezed;
-    }
-  }
-  return "";
-}
-
 // The row of `groups` for `group`.
 YAML::Node group(const YAML::Node& report, const std::string& name) {
   for (const auto& row : report["groups"]) {
@@ -201,23 +185,23 @@ TEST_CASE("report service against the previous week: queue time change as one nu
   CHECK(change(r, "p90_resolve_wall_seconds")["percent"].as<double>() == 483.3);
   CHECK(change(r, "escalations")["percent"].IsNull());  // none before
   std::string table = fx.week({});
-  CHECK(line_starting(table, "median_queue_business_seconds") == "median_queue_business_seconds 2h 30m 1h30m 300.0");
-  CHECK(line_starting(table, "median_resolve_wall_seconds") == "median_resolve_wall_seconds 5d 1d 4d 400.0");
+  CHECK(squeezed_line(table, "median_queue_business_seconds") == "median_queue_business_seconds 2h 30m 1h30m 300.0");
+  CHECK(squeezed_line(table, "median_resolve_wall_seconds") == "median_resolve_wall_seconds 5d 1d 4d 400.0");
 }
 
 TEST_CASE("report service as a table shows the period and a row per group") {
   Fixture fx;
   std::string out = fx.week({"--by", "user"});
-  CHECK(line_starting(out, "since:") == "since: 2026-11-16T00:00:00Z");
-  CHECK(line_starting(out, "percentile:") == "percentile: nearest rank");
-  CHECK(line_starting(out, "GROUP") ==
+  CHECK(squeezed_line(out, "since:") == "since: 2026-11-16T00:00:00Z");
+  CHECK(squeezed_line(out, "percentile:") == "percentile: nearest rank");
+  CHECK(squeezed_line(out, "GROUP") ==
         "GROUP OPENED CLOSED BACKLOG REOPEN% ESCALATED QUEUE MEDIAN QUEUE P90 RESOLVE MEDIAN RESOLVE P90 ACK% "
         "UPDATE% RESOLVE% OPENED PER WEEK");
-  CHECK(line_starting(out, "raquel") == "raquel 1 3 0 33.3 1 1h30m 2h 24h 28h 100.0 66.7 1");
-  CHECK(line_starting(out, "pedro") == "pedro 1 0 1 1 0.0 0.0 1");
-  CHECK(line_starting(out, "fiona") == "fiona 1 0 1 1 3h 3h 0.0 0.0 1");
-  CHECK(line_starting(out, "(all)") == "(all) 3 3 2 33.3 3 2h 3h 24h 28h 50.0 40.0 3");
-  CHECK(line_starting(out, "2026-W47") == "2026-W47 2026-11-16 3 3");
+  CHECK(squeezed_line(out, "raquel") == "raquel 1 3 0 33.3 1 1h30m 2h 24h 28h 100.0 66.7 1");
+  CHECK(squeezed_line(out, "pedro") == "pedro 1 0 1 1 0.0 0.0 1");
+  CHECK(squeezed_line(out, "fiona") == "fiona 1 0 1 1 3h 3h 0.0 0.0 1");
+  CHECK(squeezed_line(out, "(all)") == "(all) 3 3 2 33.3 3 2h 3h 24h 28h 50.0 40.0 3");
+  CHECK(squeezed_line(out, "2026-W47") == "2026-W47 2026-11-16 3 3");
 }
 
 TEST_CASE("report service in CSV and TSV: the groups with every field") {
