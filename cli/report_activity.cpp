@@ -11,14 +11,6 @@
 namespace crm::cli {
 namespace {
 
-Value numbers(const std::vector<long long>& values) {
-  Value list = Value::list();
-  for (long long v : values) {
-    list.push_back(Value::number(v));
-  }
-  return list;
-}
-
 Value row_of(const ActivityRow& r, bool user_row, const KpiTargets& targets) {
   Value row = Value::map();
   row.set("group", r.group);
@@ -28,7 +20,7 @@ Value row_of(const ActivityRow& r, bool user_row, const KpiTargets& targets) {
   row.set("calls_per_day", decimal_value(r.calls_per_day));
   row.set("other_work", Value::number(r.other_work));
   row.set("calls_to_other", r.calls_to_other ? decimal_value(*r.calls_to_other) : Value());
-  row.set("calls_by_day", numbers(r.calls_by_day));
+  row.set("calls_by_day", make_number_list(r.calls_by_day));
   row.set("short_days", targets.calls_per_day ? Value::number(r.short_days) : Value());
   row.set("contact_updates", Value::number(r.contact_updates));
   row.set("meeting", targets.calls_per_day || targets.contact_updates ? Value::number(r.meeting) : Value());

@@ -39,14 +39,6 @@ void set_times(Value& row, const std::string& prefix, const TimeStats& t) {
   row.set(prefix + "_count", Value::number(t.business.count));
 }
 
-Value numbers(const std::vector<long long>& values) {
-  Value list = Value::list();
-  for (long long v : values) {
-    list.push_back(Value::number(v));
-  }
-  return list;
-}
-
 Value group_row(const ServiceFigures& f) {
   Value row = Value::map();
   row.set("group", f.group);
@@ -63,8 +55,8 @@ Value group_row(const ServiceFigures& f) {
     row.set(c.target + "_met", Value::number(c.met));
     row.set(c.target + "_compliance", percent_value(c.met, c.decided));
   }
-  row.set("weekly_opened", numbers(f.weekly_opened));
-  row.set("weekly_closed", numbers(f.weekly_closed));
+  row.set("weekly_opened", make_number_list(f.weekly_opened));
+  row.set("weekly_closed", make_number_list(f.weekly_closed));
   return row;
 }
 

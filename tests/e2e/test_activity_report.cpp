@@ -9,13 +9,6 @@ using V = std::vector<std::string>;
 
 namespace {
 
-// `crm --as USER --now NOW ARGS`, which must succeed; its stdout.
-std::string as(Sandbox& s, const std::string& user, const std::string& now, const V& args) {
-  V all = {"--as", user, "--now", now};
-  all.insert(all.end(), args.begin(), args.end());
-  return s.ok(all);
-}
-
 // The city (olivia, raquel, pedro in water; frank, fiona at the front desk) over the week of Monday
 // 16 November 2026, reported on Monday 23 (the sandbox's now): 5 working days, Monday to Friday.
 //   raquel  calls Mon 16 x2, Tue 17, Fri 20 x2 (and one on Sunday 15, before the week): 5 calls;
@@ -27,21 +20,21 @@ struct Fixture {
   std::string anna;
 
   void call(const std::string& user, const std::string& at) {
-    as(s, user, at, {"log-call", "--contact", anna, "--summary", "water bill"});
+    ok_as(s, user, at, {"log-call", "--contact", anna, "--summary", "water bill"});
   }
 
   Fixture() {
     s.init_city();
-    anna = as(s, "olivia", "2026-11-02T10:00:00Z", {"contact", "add", "--name", "Anna Berg"});
+    anna = ok_as(s, "olivia", "2026-11-02T10:00:00Z", {"contact", "add", "--name", "Anna Berg"});
     call("raquel", "2026-11-15T10:00:00Z");
     call("raquel", "2026-11-16T09:00:00Z");
     call("raquel", "2026-11-16T10:00:00Z");
     call("raquel", "2026-11-17T10:00:00Z");
     call("raquel", "2026-11-20T10:00:00Z");
     call("raquel", "2026-11-20T11:00:00Z");
-    as(s, "raquel", "2026-11-18T10:00:00Z", {"contact", "edit", anna, "--phone", "555-1234"});
+    ok_as(s, "raquel", "2026-11-18T10:00:00Z", {"contact", "edit", anna, "--phone", "555-1234"});
     call("fiona", "2026-11-18T11:00:00Z");
-    as(s, "fiona", "2026-11-19T09:00:00Z",
+    ok_as(s, "fiona", "2026-11-19T09:00:00Z",
        {"case", "open", "--contact", anna, "--title", "Leak", "--department", "water"});
   }
 };

@@ -22,13 +22,6 @@ const char* const k_policy =
     "  default: {calendar: office, acknowledge: 2h, resolve: 2d}\n";
 
 
-// `crm --as USER --now NOW ARGS`, which must succeed; its stdout.
-std::string as(Sandbox& s, const std::string& user, const std::string& now, const V& args) {
-  V all = {"--as", user, "--now", now};
-  all.insert(all.end(), args.begin(), args.end());
-  return s.ok(all);
-}
-
 // November 2026. The report's week is Monday 16 to Sunday 22 (2026-W47),
 // the previous one Monday 9 to Sunday 15; the reports run on Wednesday 25 at noon.
 //   F raquel water  opened Tue 10 09:00, ack 09:30, closed Wed 11 09:00        (previous week only)
@@ -48,33 +41,33 @@ struct Fixture {
   std::string open(const std::string& at, const V& extra) {
     V args = {"case", "open", "--contact", anna, "--title", "Leak"};
     args.insert(args.end(), extra.begin(), extra.end());
-    return as(s, "olivia", at, args);
+    return ok_as(s, "olivia", at, args);
   }
   void close(const std::string& user, const std::string& at, const std::string& id) {
-    as(s, user, at, {"case", "close", id, "--resolution", "fixed"});
+    ok_as(s, user, at, {"case", "close", id, "--resolution", "fixed"});
   }
 
   Fixture() {
     s.init_city();
     s.write("crm.yaml", k_policy);
-    anna = as(s, "olivia", "2026-11-02T10:00:00Z", {"contact", "add", "--name", "Anna Berg"});
+    anna = ok_as(s, "olivia", "2026-11-02T10:00:00Z", {"contact", "add", "--name", "Anna Berg"});
     const V water_raquel = {"--department", "water", "--handler", "raquel"};
     std::string f = open("2026-11-10T09:00:00Z", water_raquel);
-    as(s, "raquel", "2026-11-10T09:30:00Z", {"case", "ack", f});
+    ok_as(s, "raquel", "2026-11-10T09:30:00Z", {"case", "ack", f});
     close("raquel", "2026-11-11T09:00:00Z", f);
     std::string b = open("2026-11-13T16:00:00Z", water_raquel);
     std::string a = open("2026-11-16T09:00:00Z", water_raquel);
-    as(s, "raquel", "2026-11-16T10:00:00Z", {"case", "ack", a});
-    as(s, "raquel", "2026-11-16T10:00:00Z", {"case", "ack", b});
+    ok_as(s, "raquel", "2026-11-16T10:00:00Z", {"case", "ack", a});
+    ok_as(s, "raquel", "2026-11-16T10:00:00Z", {"case", "ack", b});
     close("raquel", "2026-11-17T10:00:00Z", a);
     std::string c = open("2026-11-17T09:00:00Z", water_raquel);
-    as(s, "raquel", "2026-11-17T10:00:00Z", {"case", "forward", c, "--to", "pedro"});
+    ok_as(s, "raquel", "2026-11-17T10:00:00Z", {"case", "forward", c, "--to", "pedro"});
     std::string d = open("2026-11-18T09:00:00Z", {"--department", "front"});
     Result r = s.run_env({"CRM_USER"}, {"--now", "2026-11-18T11:30:00Z", "escalate"});
     REQUIRE(r.status == 0);
-    as(s, "fiona", "2026-11-18T12:00:00Z", {"case", "ack", d});
+    ok_as(s, "fiona", "2026-11-18T12:00:00Z", {"case", "ack", d});
     close("raquel", "2026-11-18T16:00:00Z", b);
-    as(s, "raquel", "2026-11-19T10:00:00Z", {"case", "reopen", b, "--reason", "still leaking"});
+    ok_as(s, "raquel", "2026-11-19T10:00:00Z", {"case", "reopen", b, "--reason", "still leaking"});
     close("raquel", "2026-11-19T12:00:00Z", b);
     open("2026-11-23T09:00:00Z", water_raquel);
   }
