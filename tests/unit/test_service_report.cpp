@@ -243,3 +243,40 @@ TEST_CASE("service_report over all time has weekly trends from the first opening
   CHECK_FALSE(r.previous);
   CHECK(r.changes.empty());
 }
+
+TEST_CASE("service_report update rounds: met when the next activity comes in time and undecided while waiting") {
+  Config config = load_config(
+      "timezone: UTC\n"
+      "calendars:\n"
+      "  office:\n"
+      "    hours:\n"
+      "      mon-fri: \"09:00-17:00\"\n"
+      "sla:\n"
+      "  default: {calendar: office, update: 1d}\n",
+      "crm.yaml");
+  // G: rounds from Mon 09:00 (ack at 10:00 in time), Mon 10:00 (update Tue 09:30, due 10:00) and
+  //    Tue 09:30 (gone when closed Wed 09:00, due 09:30): 3 met.
+  // H: acknowledged on opening, silent since: due Tue 09:00, missed.
+  // W: waiting from Mon 10:00: the round before it met, the paused one undecided.
+  std::vector<Record> cases = {
+      a_case("C-G", "water",
+             "  - {at: 2026-11-16T09:00:00Z, by: olivia, event: opened}\n"
+             "  - {at: 2026-11-16T09:00:00Z, by: olivia, event: routed, department: water, handler: raquel}\n"
+             "  - {at: 2026-11-16T10:00:00Z, by: raquel, event: acknowledged}\n"
+             "  - {at: 2026-11-17T09:30:00Z, by: raquel, event: updated}\n"
+             "  - {at: 2026-11-18T09:00:00Z, by: raquel, event: closed}\n"),
+      a_case("C-H", "water",
+             "  - {at: 2026-11-16T09:00:00Z, by: olivia, event: opened}\n"
+             "  - {at: 2026-11-16T09:00:00Z, by: olivia, event: routed, department: water, handler: raquel}\n"
+             "  - {at: 2026-11-16T09:00:00Z, by: raquel, event: acknowledged}\n"),
+      a_case("C-W", "water",
+             "  - {at: 2026-11-16T09:00:00Z, by: olivia, event: opened}\n"
+             "  - {at: 2026-11-16T09:00:00Z, by: olivia, event: routed, department: water, handler: raquel}\n"
+             "  - {at: 2026-11-16T09:00:00Z, by: raquel, event: acknowledged}\n"
+             "  - {at: 2026-11-16T10:00:00Z, by: raquel, event: waiting}\n"),
+  };
+  ServiceReport r = service_report(cases, config, week_options());
+  CHECK(compliance(r.overall, "update").decided == 5);
+  CHECK(compliance(r.overall, "update").met == 4);
+  CHECK(compliance(r.overall, "acknowledge").decided == 0);  // no such target
+}
