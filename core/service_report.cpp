@@ -229,7 +229,9 @@ std::optional<CaseShare> case_share(const Record& r, const Config& config, const
     }
   }
   t.backlog = state.status == CaseStatus::Closed ? 0 : 1;
-  count_compliance(r, times, config, w, t);
+  if (t.backlog == 1 || times.back() >= w.since) {  // a case closed before the window has no round in it
+    count_compliance(r, times, config, w, t);
+  }
   return share;
 }
 
