@@ -107,10 +107,17 @@ ReportSection weeks_section(const ServiceReport& r) {
     row.set("start", start);
     row.set("opened", Value::number(r.overall.weekly_opened[i]));
     row.set("closed", Value::number(r.overall.weekly_closed[i]));
+    const auto& queue = r.overall.weekly_median_queue_business[i];
+    row.set("queue_median_business", seconds_text(queue, true));
+    row.set("queue_median_business_seconds", seconds_value(queue));
     s.rows.push_back(row);
   }
-  s.fields = {"week", "start", "opened", "closed"};
-  s.columns = {{"week", "WEEK"}, {"start", "MONDAY"}, {"opened", "OPENED"}, {"closed", "CLOSED"}};
+  s.fields = {"week", "start", "opened", "closed", "queue_median_business", "queue_median_business_seconds"};
+  s.columns = {{"week", "WEEK"},
+               {"start", "MONDAY"},
+               {"opened", "OPENED"},
+               {"closed", "CLOSED"},
+               {"queue_median_business", "QUEUE MEDIAN"}};
   s.bar = "opened";
   s.bar_label = "week";
   s.empty_text = "no cases";

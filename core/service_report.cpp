@@ -34,6 +34,7 @@ struct Tally {
   std::vector<long long> queue_business, queue_wall, resolve_business, resolve_wall;
   std::map<std::string, std::pair<long long, long long>> compliance;  // target -> decided, met
   std::map<std::string, long long> weekly_opened, weekly_closed;      // by the week's Monday
+  std::map<std::string, std::vector<long long>> weekly_queue_business;
 
   void merge(const Tally& o) {
     opened += o.opened;
@@ -57,6 +58,9 @@ struct Tally {
     }
     for (const auto& [week, n] : o.weekly_closed) {
       weekly_closed[week] += n;
+    }
+    for (const auto& [week, samples] : o.weekly_queue_business) {
+      append(weekly_queue_business[week], samples);
     }
   }
 };
@@ -87,6 +91,9 @@ ServiceFigures figures_of(const Tally& t, const std::string& group, const std::v
   for (const auto& w : weeks) {
     f.weekly_opened.push_back(count(t.weekly_opened, w.start));
     f.weekly_closed.push_back(count(t.weekly_closed, w.start));
+    auto queue = t.weekly_queue_business.find(w.start);
+    f.weekly_median_queue_business.push_back(queue == t.weekly_queue_business.end() ? std::nullopt
+                                                                                     : median_of(queue->second));
   }
   return f;
 }
@@ -210,6 +217,7 @@ std::optional<CaseShare> case_share(const Record& r, const Config& config, const
   }
   if (acknowledged && w.contains(*acknowledged)) {
     t.queue_business.push_back(cal.business_seconds(*opened, *acknowledged));
+    t.weekly_queue_business[week(*acknowledged)].push_back(t.queue_business.back());
     t.queue_wall.push_back((*acknowledged - *opened).count());
   }
   for (std::size_t i = 0; i < times.size(); ++i) {

@@ -56,6 +56,8 @@ struct ServiceFigures {
   std::vector<TargetCompliance> compliance;  // acknowledge, update, resolve: always all three
   std::vector<long long> weekly_opened;      // one per ServiceReport::weeks
   std::vector<long long> weekly_closed;
+  // Median business queue time of the first acknowledgements in each week; none for a week without.
+  std::vector<std::optional<long long>> weekly_median_queue_business;
 };
 
 // A figure now and in the previous period of equal length.

@@ -194,7 +194,7 @@ TEST_CASE("report service as a table shows the period and a row per group") {
   CHECK(squeezed_line(out, "pedro") == "pedro 1 0 1 1 0.0 0.0 1");
   CHECK(squeezed_line(out, "fiona") == "fiona 1 0 1 1 3h 3h 0.0 0.0 1");
   CHECK(squeezed_line(out, "(all)") == "(all) 3 3 2 33.3 3 2h 3h 24h 28h 50.0 40.0 3");
-  CHECK(squeezed_line(out, "2026-W47") == "2026-W47 2026-11-16 3 3");
+  CHECK(squeezed_line(out, "2026-W47") == "2026-W47 2026-11-16 3 3 2h");
 }
 
 TEST_CASE("report service in CSV and TSV: the groups with every field") {
@@ -246,6 +246,10 @@ TEST_CASE("report service --period week and all") {
   CHECK(all["weeks"][1]["opened"].as<int>() == 3);
   CHECK(all["weeks"][2]["opened"].as<int>() == 1);
   CHECK(all["weeks"][2]["closed"].as<int>() == 0);
+  // The trend of queue time, by the week of the acknowledgement: F 30m; A 1h, B 2h, D 3h; none.
+  CHECK(all["weeks"][0]["queue_median_business_seconds"].as<long long>() == 1800);
+  CHECK(all["weeks"][1]["queue_median_business"].as<std::string>() == "2h");
+  CHECK(all["weeks"][2]["queue_median_business_seconds"].IsNull());
   YAML::Node total = group(all, "(all)");
   CHECK(total["opened"].as<int>() == 6);
   CHECK(total["closed"].as<int>() == 4);

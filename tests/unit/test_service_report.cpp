@@ -239,6 +239,9 @@ TEST_CASE("service_report over all time has weekly trends from the first opening
   CHECK(r.weeks[2].name == "2026-W48");
   CHECK(r.overall.weekly_opened == std::vector<long long>{2, 3, 1});
   CHECK(r.overall.weekly_closed == std::vector<long long>{1, 3, 0});
+  // Queue time by the week of the acknowledgement: F 30m; A 1h, B 2h, D 3h; none.
+  CHECK(r.overall.weekly_median_queue_business ==
+        std::vector<std::optional<long long>>{1800, 7200, std::nullopt});
   CHECK(r.overall.backlog == 3);  // C D E
   CHECK_FALSE(r.previous);
   CHECK(r.changes.empty());
