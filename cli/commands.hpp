@@ -38,6 +38,9 @@ void add_score_reports(CLI::App* report, Session& session);
 void add_feedback_report(CLI::App* report, Session& session);
 // `report board`: several reports on one page, added by setup_report.
 void add_board_report(CLI::App* report, Session& session);
+// `report service` (report_service.cpp) and `report activity` (report_activity.cpp), added by setup_report.
+void add_service_report(CLI::App* report, Session& session);
+void add_activity_report(CLI::App* report, Session& session);
 // `feedback import`, added by setup_feedback.
 void add_feedback_import(CLI::App* feedback, Session& session);
 

@@ -1,4 +1,4 @@
-// crm report overdue|due-soon (leaderboard and kpi: report_scores.cpp)
+// crm report overdue|due-soon (the other reports: report_*.cpp)
 #include "escalation.hpp"
 
 #include "commands.hpp"
@@ -89,6 +89,8 @@ void setup_report(CLI::App& app, Session& session) {
 
   add_score_reports(cmd, session);
   add_feedback_report(cmd, session);
+  add_service_report(cmd, session);
+  add_activity_report(cmd, session);
   add_board_report(cmd, session);
 
   auto overdue = std::make_shared<Filter>();

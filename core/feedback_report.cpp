@@ -133,6 +133,16 @@ struct Tally {
 
 }  // namespace
 
+IsoWeek iso_week_at(Timestamp t, TimeZone zone) { return iso_week_of(monday_of(t, zone)); }
+
+std::vector<IsoWeek> iso_weeks_between(Timestamp from, Timestamp to, TimeZone zone) {
+  std::vector<IsoWeek> out;
+  for (auto w = monday_of(from, zone), last = monday_of(std::max(to, from), zone); w <= last; w += date::days(7)) {
+    out.push_back(iso_week_of(w));
+  }
+  return out;
+}
+
 FeedbackGrouping feedback_grouping(const std::string& name) {
   if (name.empty()) {
     return FeedbackGrouping::None;
@@ -191,9 +201,9 @@ FeedbackReport feedback_report(const std::vector<Record>& feedback, const Feedba
   std::optional<Timestamp> from = o.period.since != Timestamp::min() ? std::optional<Timestamp>(o.period.since) : first;
   if (from) {
     Timestamp to = o.period.through ? o.period.until : o.period.until - std::chrono::seconds(1);
-    for (auto w = monday_of(*from, zone), last = monday_of(std::max(to, *from), zone); w <= last; w += date::days(7)) {
+    report.weeks = iso_weeks_between(*from, to, zone);
+    for (auto w = monday_of(*from, zone); weeks.size() < report.weeks.size(); w += date::days(7)) {
       weeks.push_back(w);
-      report.weeks.push_back(iso_week_of(w));
     }
   }
 

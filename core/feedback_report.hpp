@@ -22,6 +22,12 @@ struct IsoWeek {
   int number = 0;     // 47
 };
 
+// The ISO week holding `t` in `zone`.
+IsoWeek iso_week_at(Timestamp t, TimeZone zone);
+// The ISO weeks from the one holding `from` to the one holding `to` (or
+// `from`, when later), oldest first.
+std::vector<IsoWeek> iso_weeks_between(Timestamp from, Timestamp to, TimeZone zone);
+
 struct FeedbackReportRow {
   std::string group;       // a source, topic...; "(none)" when it has none; "(all)" overall
   long long recorded = 0;  // recorded in the period

@@ -90,6 +90,7 @@ std::vector<KpiResult> kpi_report(const std::vector<Action>& actions, const std:
     r.user = user;
     r.working_days = static_cast<long long>(days.size());
     r.calls = t.calls;
+    r.calls_by_day = t.per_day;
     r.contact_updates = static_cast<long long>(t.cleaned.size());
     r.calls_per_day = days.empty() ? 0 : static_cast<double>(r.calls) / static_cast<double>(days.size());
     if (targets.calls_per_day) {

@@ -21,6 +21,7 @@ struct KpiResult {
   long long working_days = 0;   // working days wholly inside the period
   double calls_per_day = 0;     // calls / working days (0 without working days)
   long long short_days = 0;     // working days with fewer calls than the daily target
+  std::vector<long long> calls_by_day;  // calls logged on each working day, in order
   long long contact_updates = 0;
   std::vector<std::string> missed;  // "calls-per-day", "contact-updates"
   bool meets() const { return missed.empty(); }

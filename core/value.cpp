@@ -109,4 +109,12 @@ Value make_string_list(const std::vector<std::string>& items) {
   return v;
 }
 
+Value make_number_list(const std::vector<long long>& items) {
+  Value v = Value::list();
+  for (long long n : items) {
+    v.push_back(Value::number(n));
+  }
+  return v;
+}
+
 }  // namespace crm

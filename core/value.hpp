@@ -72,5 +72,7 @@ class Value {
 // Texts of a list of scalars (a missing or null value gives an empty list).
 std::vector<std::string> string_list(const Value* v);
 Value make_string_list(const std::vector<std::string>& items);
+// A list of numbers (a report's weekly or daily counts).
+Value make_number_list(const std::vector<long long>& items);
 
 }  // namespace crm

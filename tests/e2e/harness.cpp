@@ -249,6 +249,27 @@ YAML::Node parse(const std::string& text) {
   return {};
 }
 
+std::string ok_as(Sandbox& s, const std::string& user, const std::string& now, const std::vector<std::string>& args) {
+  std::vector<std::string> all = {"--as", user, "--now", now};
+  all.insert(all.end(), args.begin(), args.end());
+  return s.ok(all);
+}
+
+std::string squeezed_line(const std::string& text, const std::string& start) {
+  for (const auto& line : lines(text)) {
+    std::string squeezed;
+    for (char c : line) {
+      if (c != ' ' || (!squeezed.empty() && squeezed.back() != ' ')) {
+        squeezed += c;
+      }
+    }
+    if (squeezed.rfind(start, 0) == 0) {
+      return squeezed;
+    }
+  }
+  return "";
+}
+
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);

@@ -126,6 +126,13 @@ YAML::Node parse(const std::string& text);
 // Lines of `text` without their line ends.
 std::vector<std::string> lines(const std::string& text);
 
+// `crm --as USER --now NOW ARGS`, which must succeed; its stdout (as Sandbox::ok).
+std::string ok_as(Sandbox& s, const std::string& user, const std::string& now, const std::vector<std::string>& args);
+
+// The line of `text` starting with `start` once its runs of blanks are
+// squeezed to one (so table checks do not depend on column widths), squeezed; "" when none.
+std::string squeezed_line(const std::string& text, const std::string& start);
+
 // `rows` as an aligned table as crm prints one: columns two spaces apart, each as wide
 // as its widest cell, the last one not padded and no trailing blanks.
 std::string aligned_table(const std::vector<std::vector<std::string>>& rows);

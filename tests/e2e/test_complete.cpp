@@ -57,6 +57,9 @@ TEST_CASE("__complete offers the commands at each level, aliases once a letter i
   // An alias leads into its command; deeper levels work the same.
   CHECK(has(offered(s, {"dept", ""}), "add"));
   CHECK(offered(s, {"report", "due"}) == Words{"due-soon"});
+  CHECK(offered(s, {"report", "se"}) == Words{"service"});
+  CHECK(offered(s, {"report", "service", "--by", ""}) == Words{"user", "department"});
+  CHECK(offered(s, {"report", "activity", "--period", ""}) == Words{"week", "month", "all"});
 
   // Each command comes with its one-line description.
   Words described = answer(s, {"chec"});
@@ -130,6 +133,8 @@ TEST_CASE("__complete offers live IDs, users and departments from the CRM") {
   CHECK(answer(s, {"user", "show", "p"}) == Words{"pedro\tPedro Pinto"});
   CHECK(offered(s, {"case", "open", "--department", ""}) == Words{"front", "water"});
   CHECK(offered(s, {"report", "kpi", "--department", "f"}) == Words{"front"});
+  CHECK(offered(s, {"report", "service", "--department", "w"}) == Words{"water"});
+  CHECK(offered(s, {"report", "activity", "--department", "f"}) == Words{"front"});
   // --to takes a user or a department: each says which it is.
   CHECK(answer(s, {"case", "forward", case_id, "--to", "f"}) ==
         Words{"fiona\tFiona Flores (user)", "frank\tFrank Fischer (user)", "front\tFront Desk (department)"});
