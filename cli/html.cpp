@@ -12,7 +12,7 @@ namespace {
 // Print-friendly: black on white, one accent colour, tables that fit A4.
 constexpr const char* k_style = R"(
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff;
-       margin: 2rem auto; max-width: 60rem; padding: 0 1rem; line-height: 1.4; }
+       margin: 2rem auto; max-width: 80rem; padding: 0 1rem; line-height: 1.4; }
 h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.35rem; border-bottom: 2px solid #2a6f97; padding-bottom: 0.2rem; margin-top: 2rem; }
 h3 { font-size: 1.1rem; margin-top: 1.4rem; }
@@ -21,7 +21,7 @@ p.empty { color: #777; font-style: italic; }
 dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.15rem 1rem; }
 dl.facts dt { color: #555; }
 dl.facts dd { margin: 0; font-weight: 600; }
-table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.92rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.88rem; }
 th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #ddd; text-align: left; vertical-align: middle; }
 th { background: #eef4f8; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }

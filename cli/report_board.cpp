@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "periods.hpp"
 #include "report_scores.hpp"
+#include "report_service.hpp"
 #include "report_view.hpp"
 
 #include <memory>
@@ -22,6 +23,7 @@ void add_board_report(CLI::App* report, Session& session) {
   cmd->callback([&session, o] {
     std::vector<Report> reports;
     reports.push_back(leaderboard_report(session, {o->period, o->department}));
+    reports.push_back(build_service_report(session, {o->period, "department", o->department}));
     print_board(session, "Notice board", reports);
   });
 }

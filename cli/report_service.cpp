@@ -179,8 +179,9 @@ Report build_service_report(Session& session, const ServiceReportRequest& reques
   report.facts.set("previous_until", r.previous ? period_bound(r.previous->until) : Value());
   report.facts.set("department", options.department.empty() ? Value() : Value(options.department));
   report.facts.set("percentile", "nearest rank");
+  report.time_facts = {"since", "until", "previous_since", "previous_until"};
   report.sections = {groups_section(r, request.by), weeks_section(r),
-                     changes_section(r, session.format() == Format::Table)};
+                     changes_section(r, session.for_people())};
   return report;
 }
 

@@ -53,6 +53,9 @@ class Session {
   TimeZone zone();
 
   Format format() const;
+  // Output read by people (a table or a page), not by programs: durations
+  // may be "3h6m" instead of seconds.
+  bool for_people() const { return format() == Format::Table || format() == Format::Html; }
   bool color() const;
   // Bars and sparklines in tables: on a terminal, or when --charts always.
   bool charts() const;

@@ -62,7 +62,9 @@ check leaderboard report-leaderboard leaderboard-users leaderboard-standing -- r
 check feedback -- report feedback
 check overdue -- report overdue
 check kpi -- report kpi --calls-per-day 2 --period all
-check board report-leaderboard leaderboard-users leaderboard-standing -- report board --period all
+check board report-leaderboard leaderboard-users leaderboard-standing report-service -- report board --period all
+check service report-service service-groups service-weeks service-changes -- report service --period month --by department
+check activity report-activity activity-rows activity-days -- report activity --calls-per-day 2
 check case-list -- case list
 check contact -- contact show P-1TR4S8BNTWP7
 exit $((failures > 0))
