@@ -99,3 +99,33 @@ TEST_CASE("charts: bars in tables only on request or on a terminal") {
   CHECK(always.find("████████████████████") != std::string::npos);  // the top scorer's full bar
   s.fails(2, {"report", "leaderboard", "--charts", "sometimes"});
 }
+
+TEST_CASE("board: the notice board holds each report of one period on one page") {
+  Sandbox s;
+  s.init_city();
+  std::string anna = s.ok({"contact", "add", "--name", "Anna"});
+  s.ok({"--as", "raquel", "log-call", "--contact", anna, "--summary", "one"});
+  s.ok({"case", "open", "--contact", anna, "--title", "Leak", "--department", "water"});
+
+  std::string page = s.ok({"report", "board", "--period", "week", "--format", "html"});
+  CHECK(page.find("<title>Notice board</title>") != std::string::npos);
+  for (const std::string id : {"report-leaderboard", "report-service"}) {
+    CAPTURE(id);
+    CHECK(page.find("<section id=\"" + id + "\">") != std::string::npos);
+  }
+  CHECK(count_of(page, "<html") == 1);
+
+  // JSON: each report under its name, the same as the report alone.
+  std::string json = s.ok({"report", "board", "--period", "week", "--format", "json"});
+  YAML::Node board = YAML::Load(json);
+  CHECK(board["title"].as<std::string>() == "Notice board");
+  CHECK(board["leaderboard"]["report"].as<std::string>() == "leaderboard");
+  CHECK(board["service"]["report"].as<std::string>() == "service");
+  CHECK(board["service"]["groups"].size() >= 1);
+  YAML::Node alone = YAML::Load(s.ok({"report", "service", "--period", "week", "--by", "department", "--format", "json"}));
+  CHECK(YAML::Dump(alone["groups"]) == YAML::Dump(board["service"]["groups"]));
+
+  // One table per CSV file: the board is refused, and nothing is printed.
+  Result r = s.fails(2, {"report", "board", "--format", "csv"});
+  CHECK(r.err.find("crm: error: the board holds several tables") == 0);
+}
