@@ -18,6 +18,7 @@ void setup_case(CLI::App& app, Session& session);
 void setup_feedback(CLI::App& app, Session& session);
 void setup_inbox(CLI::App& app, Session& session);
 void setup_mission(CLI::App& app, Session& session);
+void setup_deal(CLI::App& app, Session& session);
 void setup_escalate(CLI::App& app, Session& session);
 void setup_recognition(CLI::App& app, Session& session);  // points, badges, level, coins
 void setup_reward(CLI::App& app, Session& session);

@@ -1,6 +1,7 @@
 #include "record.hpp"
 
 #include "ids.hpp"
+#include "money.hpp"
 #include "suggest.hpp"
 #include "yaml_io.hpp"
 
@@ -160,7 +161,7 @@ class Checker {
       case FieldType::Enum: {
         const auto& allowed = spec.config_list.empty() ? spec.choices : m_config.list(spec.config_list);
         if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
-          report(v.line(), "'" + name + "': '" + s + "' is not one of " + join(allowed) + did_you_mean(s, allowed));
+          report(v.line(), "'" + name + "': '" + s + "' is not one of " + comma_list(allowed) + did_you_mean(s, allowed));
         }
         break;
       }
@@ -182,6 +183,11 @@ class Checker {
       case FieldType::Bool:
         if (s != "true" && s != "false") {
           report(v.line(), "'" + name + "' must be true or false");
+        }
+        break;
+      case FieldType::Money:
+        if (!parse_money(s)) {
+          report(v.line(), "'" + name + "': '" + s + "' is not an amount like 1200.50 (at most two decimals)");
         }
         break;
       case FieldType::Int:
@@ -211,14 +217,6 @@ class Checker {
                                  did_you_mean(event, kind.events));
       }
     }
-  }
-
-  static std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items) {
-      out += (out.empty() ? "" : ", ") + s;
-    }
-    return out;
   }
 
   const Config& m_config;
