@@ -37,6 +37,8 @@ void setup_help(CLI::App& app, Session& session);
 void add_score_reports(CLI::App* report, Session& session);
 // `report feedback`, added by setup_report.
 void add_feedback_report(CLI::App* report, Session& session);
+// `report pipeline` and `report sales`, added by setup_report.
+void add_sales_reports(CLI::App* report, Session& session);
 // `feedback import`, added by setup_feedback.
 void add_feedback_import(CLI::App* feedback, Session& session);
 

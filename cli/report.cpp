@@ -89,6 +89,7 @@ void setup_report(CLI::App& app, Session& session) {
 
   add_score_reports(cmd, session);
   add_feedback_report(cmd, session);
+  add_sales_reports(cmd, session);
 
   auto overdue = std::make_shared<Filter>();
   auto* o = cmd->add_subcommand("overdue", "Open cases and feedback past a service-level target, most late first (silent if none)");
