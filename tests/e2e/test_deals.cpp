@@ -301,3 +301,45 @@ TEST_CASE("report pipeline sums each stage per currency in cents") {
   CHECK(table.find("1333.33") != std::string::npos);
   t.s.fails(4, {"report", "pipeline", "--owner", "nobody"});
 }
+
+TEST_CASE("contact show is the 360-degree view: deals, lifetime value, open service levels and missions") {
+  Sales t;
+  t.s.write("crm.yaml", "sla:\n  default: {acknowledge: 4h, resolve: 2d}\n");
+  std::string a = t.add({"--title", "Pumps", "--value", "1000.10"});
+  std::string b = t.add({"--title", "Meters", "--value", "99.95"});
+  std::string c = t.add({"--title", "Valves", "--value", "50", "--currency", "USD"});
+  t.add({"--title", "Pipes", "--value", "7"});
+  for (const auto& id : {a, b, c}) {
+    t.s.ok({"deal", "won", id});
+  }
+  std::string kase = t.s.ok({"case", "open", "--contact", t.acme, "--title", "Leak", "--department", "water"});
+  std::string mission = t.s.ok({"mission", "create", "--title", "Win back " + t.acme, "--reward", "cake"}, "");
+
+  YAML::Node v = parse(t.s.ok({"--format", "json", "contact", "show", t.acme}));
+  REQUIRE(v["lifetime_value"].size() == 2);
+  CHECK(str(v["lifetime_value"][0]["currency"]) == "EUR");
+  CHECK(str(v["lifetime_value"][0]["deals"]) == "2");
+  CHECK(str(v["lifetime_value"][0]["value"]) == "1100.05");
+  CHECK(str(v["lifetime_value"][1]["value"]) == "50.00");
+  CHECK(v["deals"].size() == 4);
+  REQUIRE(v["open_timers"].size() == 2);
+  CHECK(str(v["open_timers"][0]["id"]) == kase);
+  CHECK(str(v["open_timers"][0]["target"]) == "acknowledge");
+  CHECK(str(v["open_timers"][0]["due"]) == "2026-11-23T13:00:00Z");
+  CHECK(str(v["open_timers"][1]["target"]) == "resolve");
+  REQUIRE(v["missions"].size() == 1);
+  CHECK(str(v["missions"][0]["id"]) == mission);
+  bool deal_event = false;
+  for (const auto& item : v["timeline"]) {
+    deal_event = deal_event || (str(item["kind"]) == "deal" && str(item["id"]) == a);
+  }
+  CHECK(deal_event);
+
+  std::string table = t.s.ok({"contact", "show", t.acme});
+  for (const char* title : {"Lifetime value (won deals)", "Deals (newest first)", "Open service levels (soonest due first)",
+                            "Missions mentioning this contact"}) {
+    CAPTURE(title);
+    CHECK(table.find(title) != std::string::npos);
+  }
+  CHECK(table.find("EUR  2      1100.05") != std::string::npos);
+}
