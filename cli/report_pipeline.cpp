@@ -1,18 +1,9 @@
 // crm report pipeline
 #include "pipeline.hpp"
 
-#include "commands.hpp"
-#include "money.hpp"
 #include "report_sales.hpp"
 
-#include <memory>
-
 namespace crm::cli {
-namespace {
-
-Value amount(long long cents) { return Value::number_text(format_money(cents)); }
-
-}  // namespace
 
 Report pipeline_report(Session& session, const PipelineOptions& options) {
   const Store& store = session.store();
@@ -35,9 +26,9 @@ Report pipeline_report(Session& session, const PipelineOptions& options) {
     row.set("currency", line.currency);
     row.set("stage", line.stage);
     row.set("count", Value::number(line.count));
-    row.set("value", amount(line.value));
+    row.set("value", money_value(line.value));
     // A closed deal has no chance left to weigh.
-    row.set("weighted", line.closing ? Value() : amount(line.weighted));
+    row.set("weighted", line.closing ? Value() : money_value(line.weighted));
     stages.rows.push_back(row);
   }
   ReportSection totals{"totals",
@@ -54,23 +45,16 @@ Report pipeline_report(Session& session, const PipelineOptions& options) {
     Value row = Value::map();
     row.set("currency", t.currency);
     row.set("open", Value::number(t.open_count));
-    row.set("open_value", amount(t.open_value));
-    row.set("weighted", amount(t.weighted));
+    row.set("open_value", money_value(t.open_value));
+    row.set("weighted", money_value(t.weighted));
     row.set("won", Value::number(t.won_count));
-    row.set("won_value", amount(t.won_value));
+    row.set("won_value", money_value(t.won_value));
     row.set("lost", Value::number(t.lost_count));
-    row.set("lost_value", amount(t.lost_value));
+    row.set("lost_value", money_value(t.lost_value));
     totals.rows.push_back(row);
   }
   report.sections = {stages, totals};
   return report;
-}
-
-void add_sales_reports(CLI::App* report, Session& session) {
-  auto pipeline = std::make_shared<PipelineOptions>();
-  auto* cmd = report->add_subcommand("pipeline", "Deals per stage: count, value and weighted value, per currency");
-  cmd->add_option("--owner", pipeline->owner, "Only this salesperson's deals");
-  cmd->callback([&session, pipeline] { print_report(session, pipeline_report(session, *pipeline)); });
 }
 
 }  // namespace crm::cli

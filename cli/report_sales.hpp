@@ -18,9 +18,13 @@ Report pipeline_report(Session& session, const PipelineOptions& options);
 // up-/cross-sell share over time and customer lifetime value.
 struct SalesOptions {
   PeriodOptions period;
-  std::string by = "user";  // user or department
-  int top = 10;             // lifetime-value rows
+  std::string by = "user";   // user or department
+  std::string per = "month"; // rows of the up-/cross-sell share: month or week
+  int top = 10;              // lifetime-value rows
 };
 Report sales_report(Session& session, const SalesOptions& options);
+
+// An amount in cents for output: "1200.50" as a number (exact, no float).
+Value money_value(long long cents);
 
 }  // namespace crm::cli

@@ -57,6 +57,12 @@ IsoWeek iso_week_of(date::local_days monday) {
   return out;
 }
 
+}  // namespace
+
+IsoWeek iso_week_containing(Timestamp t, TimeZone zone) { return iso_week_of(monday_of(t, zone)); }
+
+namespace {
+
 std::vector<std::string> groups_of(const Record& r, FeedbackGrouping by) {
   std::vector<std::string> out;
   switch (by) {

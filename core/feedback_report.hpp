@@ -22,6 +22,9 @@ struct IsoWeek {
   int number = 0;     // 47
 };
 
+// The ISO week `t` falls in, in `zone`.
+IsoWeek iso_week_containing(Timestamp t, TimeZone zone);
+
 struct FeedbackReportRow {
   std::string group;       // a source, topic...; "(none)" when it has none; "(all)" overall
   long long recorded = 0;  // recorded in the period

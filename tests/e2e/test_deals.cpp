@@ -343,3 +343,64 @@ TEST_CASE("contact show is the 360-degree view: deals, lifetime value, open serv
   }
   CHECK(table.find("EUR  2      1100.05") != std::string::npos);
 }
+
+TEST_CASE("report sales gives revenue, win rate, cycle, mix and lifetime value in every format") {
+  Sales t;
+  std::string bea = t.s.ok({"contact", "add", "--name", "Bea Brook", "--org", "Brook Farms"});
+  auto deal = [&](const std::string& contact, const std::string& value, const std::string& kind,
+                  const std::string& owner, const std::string& created) {
+    return t.s.ok({"--now", created, "deal", "add", "--contact", contact, "--title", "X", "--value", value, "--kind",
+                   kind, "--owner", owner});
+  };
+  std::string a = deal(t.acme, "1000", "new", "olivia", "2026-11-01 09:00");
+  std::string b = deal(t.acme, "500.50", "upsell", "olivia", "2026-11-02 09:00");
+  std::string c = deal(bea, "300", "cross-sell", "raquel", "2026-11-03 09:00");
+  std::string d = deal(bea, "80", "new", "raquel", "2026-11-03 09:00");
+  t.s.ok({"--now", "2026-11-05 09:00", "deal", "won", a});   // 4 days
+  t.s.ok({"--now", "2026-11-04 21:00", "deal", "won", b});   // 2.5 days
+  t.s.ok({"--now", "2026-11-13 09:00", "deal", "won", c});   // 10 days
+  t.s.ok({"--now", "2026-11-10 09:00", "deal", "lost", d, "--reason", "price"});
+
+  YAML::Node r = parse(t.s.ok({"--format", "json", "report", "sales"}));
+  CHECK(str(r["report"]) == "sales");
+  CHECK(str(r["period"]) == "all");
+  REQUIRE(r["sellers"].size() == 2);
+  CHECK(str(r["sellers"][0]["user"]) == "olivia");
+  CHECK(str(r["sellers"][0]["won"]) == "2");
+  CHECK(str(r["sellers"][0]["revenue"]) == "1500.50");
+  CHECK(str(r["sellers"][0]["average"]) == "750.25");
+  CHECK(str(r["sellers"][0]["win_rate"]) == "100.0");
+  CHECK(str(r["sellers"][0]["median_cycle_days"]) == "3.3");  // (4 + 2.5) / 2 = 3.25
+  CHECK(str(r["sellers"][1]["user"]) == "raquel");
+  CHECK(str(r["sellers"][1]["win_rate"]) == "50.0");
+  CHECK(str(r["sellers"][1]["median_cycle_days"]) == "10.0");
+  REQUIRE(r["mix"].size() == 1);
+  CHECK(str(r["mix"][0]["month"]) == "2026-11");
+  CHECK(str(r["mix"][0]["revenue"]) == "1800.50");
+  CHECK(str(r["mix"][0]["upsell"]) == "500.50");
+  CHECK(str(r["mix"][0]["cross_sell"]) == "300.00");
+  CHECK(str(r["mix"][0]["share"]) == "44.5");  // 800.50 / 1800.50
+  REQUIRE(r["lifetime_contacts"].size() == 2);
+  CHECK(str(r["lifetime_contacts"][0]["contact"]) == t.acme);
+  CHECK(str(r["lifetime_contacts"][0]["contact_name"]) == "Ana Acme");
+  CHECK(str(r["lifetime_contacts"][0]["value"]) == "1500.50");
+  CHECK(str(r["lifetime_orgs"][1]["org"]) == "Brook Farms");
+
+  CHECK(lines(t.s.ok({"--format", "csv", "report", "sales"})) ==
+        V{"user,currency,won,lost,win_rate,revenue,average,median_cycle_days",
+          "olivia,EUR,2,0,100.0,1500.50,750.25,3.3", "raquel,EUR,1,1,50.0,300.00,300.00,10.0"});
+  CHECK(lines(t.s.ok({"--format", "tsv", "report", "sales", "--by", "department"})) ==
+        V{"department\tcurrency\twon\tlost\twin_rate\trevenue\taverage\tmedian_cycle_days",
+          "water\tEUR\t3\t1\t75.0\t1800.50\t600.17\t4.0"});
+  YAML::Node y = parse(t.s.ok({"--format", "yaml", "report", "sales", "--top", "1", "--per", "week"}));
+  CHECK(y["lifetime_contacts"].size() == 1);
+  CHECK(str(y["mix"][0]["week"]) == "2026-W45");
+  CHECK(str(y["mix"][1]["week"]) == "2026-W46");
+  YAML::Node since = parse(t.s.ok({"--format", "json", "report", "sales", "--since", "2026-11-06"}));
+  CHECK(since["sellers"].size() == 1);
+  CHECK(str(since["sellers"][0]["user"]) == "raquel");
+  std::string table = t.s.ok({"report", "sales"});
+  CHECK(table.find("Revenue won per salesperson") != std::string::npos);
+  t.s.fails(2, {"report", "sales", "--by", "team"});
+  t.s.fails(2, {"report", "sales", "--period", "week", "--since", "2026-11-01"});
+}
