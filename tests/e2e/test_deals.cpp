@@ -404,3 +404,12 @@ TEST_CASE("report sales gives revenue, win rate, cycle, mix and lifetime value i
   t.s.fails(2, {"report", "sales", "--by", "team"});
   t.s.fails(2, {"report", "sales", "--period", "week", "--since", "2026-11-01"});
 }
+
+TEST_CASE("completion offers the configured stages and the deal kinds") {
+  Sales t;
+  t.s.write("crm.yaml", "deals:\n  stages: [cold, warm, won, lost]\n");
+  std::string id = t.add({"--title", "X", "--value", "1", "--stage", "warm"});
+  CHECK(lines(t.s.ok({"__complete", "deal", "stage", id, ""})) == V{"cold", "warm", "won", "lost"});
+  CHECK(lines(t.s.ok({"__complete", "deal", "list", "--kind", ""})) == V{"new", "upsell", "cross-sell", "renewal"});
+  CHECK(t.s.ok({"__complete", "deal", "show", "D-"}).find(id) != std::string::npos);
+}
