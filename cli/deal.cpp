@@ -77,29 +77,11 @@ void setup_moves(CLI::App* parent, Session& session) {
     report(session, change);
   });
 
-  auto won = std::make_shared<Options>();
-  cmd = parent->add_subcommand("won", "Close a deal as won (its owner earns points)");
-  cmd->add_option("id", won->id, "Deal ID or unambiguous prefix")->required();
-  cmd->add_option("--note", won->text, "A note, for the record");
-  cmd->callback([&session, won] {
-    Context ctx = session.context();
-    Transaction tx(ctx.store);
-    DealChange change = win_deal(ctx, tx, won->id, won->text);
-    session.commit(tx);
-    report(session, change);
-  });
-
-  auto lost = std::make_shared<Options>();
-  cmd = parent->add_subcommand("lost", "Close a deal as lost, with the reason");
-  cmd->add_option("id", lost->id, "Deal ID or unambiguous prefix")->required();
-  cmd->add_option("--reason", lost->text, "Why it was lost")->required();
-  cmd->callback([&session, lost] {
-    Context ctx = session.context();
-    Transaction tx(ctx.store);
-    DealChange change = lose_deal(ctx, tx, lost->id, lost->text);
-    session.commit(tx);
-    report(session, change);
-  });
+  static const TextAction won{"won", "Close a deal as won (its owner earns points)", "--note", "A note, for the record",
+                              false};
+  static const TextAction lost{"lost", "Close a deal as lost, with the reason", "--reason", "Why it was lost", true};
+  add_text_action(parent, session, won, "Deal ID or unambiguous prefix", win_deal, report);
+  add_text_action(parent, session, lost, "Deal ID or unambiguous prefix", lose_deal, report);
 }
 
 void setup_set(CLI::App* parent, Session& session) {

@@ -10,11 +10,6 @@
 namespace crm {
 namespace {
 
-const std::string& created_at(const Record& r) {
-  static const std::string none;
-  return r.history().items().empty() ? none : r.history().items().front().get("at");
-}
-
 std::vector<OpenTimer> open_timers(const Store& store, const std::string& contact_id, Timestamp now) {
   CaseFilter cases;
   cases.contact = contact_id;
@@ -72,7 +67,7 @@ ContactView contact_view(const Store& store, const std::string& contact_id, Time
     }
   }
   std::stable_sort(view.missions.begin(), view.missions.end(),
-                   [](const Record& a, const Record& b) { return created_at(a) > created_at(b); });
+                   [](const Record& a, const Record& b) { return a.created_at() > b.created_at(); });
   view.timers = open_timers(store, contact_id, now);
   return view;
 }

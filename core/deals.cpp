@@ -266,19 +266,8 @@ std::vector<Record> list_deals(const Store& store, const DealFilter& f) {
       out.push_back(std::move(d));
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Record& a, const Record& b) {
-    const std::string& ca = a.get("expected_close");
-    const std::string& cb = b.get("expected_close");
-    if (ca.empty() != cb.empty()) {
-      return !ca.empty();
-    }
-    if (ca != cb) {
-      return ca < cb;
-    }
-    const std::string& ta = a.history().items().empty() ? "" : a.history().items().front().get("at");
-    const std::string& tb = b.history().items().empty() ? "" : b.history().items().front().get("at");
-    return ta != tb ? ta > tb : a.id < b.id;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Record& a, const Record& b) { return sooner_then_newer(a, b, "expected_close"); });
   return out;
 }
 
@@ -287,7 +276,7 @@ std::vector<Record> contact_deals(const Store& store, const std::string& contact
   f.contact = contact_id;
   auto out = list_deals(store, f);
   std::stable_sort(out.begin(), out.end(), [](const Record& a, const Record& b) {
-    return a.history().items().front().get("at") > b.history().items().front().get("at");
+    return a.created_at() > b.created_at();
   });
   return out;
 }

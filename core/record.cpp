@@ -232,6 +232,24 @@ const Value& Record::history() const {
   return h && h->is_list() ? *h : empty;
 }
 
+const std::string& Record::created_at() const {
+  static const std::string none;
+  const auto& items = history().items();
+  return items.empty() ? none : items.front().get("at");
+}
+
+bool sooner_then_newer(const Record& a, const Record& b, const std::string& field) {
+  const std::string& da = a.get(field);
+  const std::string& db = b.get(field);
+  if (da.empty() != db.empty()) {
+    return !da.empty();
+  }
+  if (da != db) {
+    return da < db;
+  }
+  return a.created_at() != b.created_at() ? a.created_at() > b.created_at() : a.id < b.id;
+}
+
 Value canonical(const KindSpec& kind, const Value& data) {
   Value out = ordered(data, kind.fields, true);
   if (Value* history = out.find("history"); history && history->is_list()) {

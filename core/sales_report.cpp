@@ -14,11 +14,6 @@ std::optional<Timestamp> last_event(const Record& d, const std::string& event) {
   return at.empty() ? std::nullopt : parse_stored_time(at);
 }
 
-std::optional<Timestamp> created(const Record& d) {
-  const auto& items = d.history().items();
-  return items.empty() ? std::nullopt : parse_stored_time(items.front().get("at"));
-}
-
 bool ends_by(const Period& p, Timestamp t) { return t < p.until || (p.through && t == p.until); }
 
 std::vector<ClvRow> ranked(std::map<std::pair<std::string, std::string>, ClvRow> rows, std::size_t top) {
@@ -79,7 +74,7 @@ SalesReport sales_report(const std::vector<Record>& deals, const SalesReportOpti
     }
     ++seller.won;
     seller.revenue += cents;
-    if (auto start = created(d)) {
+    if (auto start = parse_stored_time(d.created_at())) {
       cycles[{group, currency}].push_back((*closed - *start).count());
     }
     std::string bucket = o.weekly ? iso_week_containing(*closed, o.zone).name
