@@ -147,6 +147,14 @@ void print_contact(Session& session, const Record& contact) {
   }
   add_part(session, object, sections, "lifetime_value", lifetime, as_list(lifetime.rows));
 
+  const std::vector<std::string> work_fields = {"id", "status", "priority", "department", "handler", "opened", "title"};
+  const std::vector<Column> work_columns = {{"id", "ID"},           {"status", "STATUS"},  {"department", "DEPARTMENT"},
+                                            {"handler", "HANDLER"}, {"opened", "OPENED", true}, {"title", "TITLE"}};
+  Section cases{"Cases", rows_of(view.cases, work_fields), work_columns};
+  add_part(session, object, sections, "cases", cases, as_list(cases.rows));
+  Section feedback{"Feedback", rows_of(view.feedback, work_fields), work_columns};
+  add_part(session, object, sections, "feedback", feedback, as_list(feedback.rows));
+
   const std::vector<std::string> deal_fields = {"id", "stage", "status", "value", "currency", "owner", "title"};
   Section deals{"Deals (newest first)",
                 rows_of(view.deals, deal_fields),

@@ -10,20 +10,19 @@
 namespace crm {
 namespace {
 
-std::vector<OpenTimer> open_timers(const Store& store, const std::string& contact_id, Timestamp now) {
-  CaseFilter cases;
-  cases.contact = contact_id;
-  std::vector<Record> items = list_cases(store, cases);
-  FeedbackFilter feedback;
-  feedback.contact = contact_id;
-  for (auto& f : list_feedback(store, feedback)) {
-    items.push_back(std::move(f));
-  }
+// The running clocks of the open ones among `items` (cases and feedback).
+std::vector<OpenTimer> open_timers(const Store& store, const std::vector<const std::vector<Record>*>& items,
+                                   Timestamp now) {
   std::vector<OpenTimer> out;
-  for (const auto& item : items) {
-    for (auto& timer : case_timers(item.data, store.config(), now, item.kind->name)) {
-      if (!timer.stopped) {
-        out.push_back({item, std::move(timer)});
+  for (const auto* list : items) {
+    for (const auto& item : *list) {
+      if (item.get("status") == "closed") {
+        continue;
+      }
+      for (auto& timer : case_timers(item.data, store.config(), now, item.kind->name)) {
+        if (!timer.stopped) {
+          out.push_back({item, std::move(timer)});
+        }
       }
     }
   }
@@ -68,7 +67,15 @@ ContactView contact_view(const Store& store, const std::string& contact_id, Time
   }
   std::stable_sort(view.missions.begin(), view.missions.end(),
                    [](const Record& a, const Record& b) { return a.created_at() > b.created_at(); });
-  view.timers = open_timers(store, contact_id, now);
+  CaseFilter cases;
+  cases.statuses = {"all"};
+  cases.contact = contact_id;
+  view.cases = list_cases(store, cases);
+  FeedbackFilter feedback;
+  feedback.statuses = {"all"};
+  feedback.contact = contact_id;
+  view.feedback = list_feedback(store, feedback);
+  view.timers = open_timers(store, {&view.cases, &view.feedback}, now);
   return view;
 }
 

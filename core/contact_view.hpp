@@ -27,6 +27,8 @@ struct OpenTimer {
 // The 360-degree view of one contact at `now`.
 struct ContactView {
   std::vector<TimelineItem> timeline;  // calls, case, feedback and deal events, newest first
+  std::vector<Record> cases;           // every status: most urgent first, then oldest
+  std::vector<Record> feedback;        // every status (as contact or influencer), newest first
   std::vector<Record> deals;           // newest first
   // Missions whose title or description mentions the contact's ID
   // (missions have no contact field), newest first.

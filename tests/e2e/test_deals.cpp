@@ -322,6 +322,9 @@ TEST_CASE("contact show is the 360-degree view: deals, lifetime value, open serv
   CHECK(str(v["lifetime_value"][0]["value"]) == "1100.05");
   CHECK(str(v["lifetime_value"][1]["value"]) == "50.00");
   CHECK(v["deals"].size() == 4);
+  REQUIRE(v["cases"].size() == 1);
+  CHECK(str(v["cases"][0]["id"]) == kase);
+  CHECK(v["feedback"].size() == 0);
   REQUIRE(v["open_timers"].size() == 2);
   CHECK(str(v["open_timers"][0]["id"]) == kase);
   CHECK(str(v["open_timers"][0]["target"]) == "acknowledge");
@@ -336,7 +339,7 @@ TEST_CASE("contact show is the 360-degree view: deals, lifetime value, open serv
   CHECK(deal_event);
 
   std::string table = t.s.ok({"contact", "show", t.acme});
-  for (const char* title : {"Lifetime value (won deals)", "Deals (newest first)", "Open service levels (soonest due first)",
+  for (const char* title : {"Cases", "Lifetime value (won deals)", "Deals (newest first)", "Open service levels (soonest due first)",
                             "Missions mentioning this contact"}) {
     CAPTURE(title);
     CHECK(table.find(title) != std::string::npos);
