@@ -1,3 +1,4 @@
+#include "config_error.hpp"
 #include "deals.hpp"
 #include "money.hpp"
 #include "pipeline.hpp"
@@ -112,4 +113,39 @@ TEST_CASE("pipeline_of adds cents per currency and stage, weighting open deals o
   CHECK(p.totals[1].weighted == 25000);
   Pipeline vera = pipeline_of(crm.store(), "vera");
   CHECK(vera.totals[0].open_value == 100001);
+}
+
+TEST_CASE("parse_deals") {
+  SUBCASE("the defaults") {
+    Config c = load_config("", "crm.yaml");
+    CHECK(c.deals.currency == "EUR");
+    CHECK(c.list("deal_stages") ==
+          std::vector<std::string>{"lead", "qualified", "proposal", "negotiation", "won", "lost"});
+    CHECK(c.deals.probability_of("negotiation") == 75);
+    CHECK(c.deals.probability_of("won") == 100);
+  }
+  SUBCASE("configured stages and probabilities; a stage without one gets 0") {
+    Config c = load_config("deals:\n  currency: USD\n  stages: [cold, warm, won, lost]\n  probability: {warm: 40}\n",
+                           "crm.yaml");
+    CHECK(c.deals.currency == "USD");
+    CHECK(c.list("deal_stages") == std::vector<std::string>{"cold", "warm", "won", "lost"});
+    CHECK(c.deals.probability_of("warm") == 40);
+    CHECK(c.deals.probability_of("cold") == 0);
+    CHECK(config_problems(c, "crm.yaml").empty());
+  }
+  SUBCASE("errors point at the line") {
+    CHECK(config_error("deals:\n  stages: [lead, Lead, won, lost]\n") ==
+          "crm.yaml:2: deals.stages: 'Lead' is not a stage name (lower-case letters, digits and '-')");
+    CHECK(config_error("deals:\n  stages: [lead, lead, won, lost]\n") == "crm.yaml:2: deals.stages: 'lead' is listed twice");
+    CHECK(config_error("deals:\n  probability:\n    lead: 101\n") ==
+          "crm.yaml:3: deals.probability.lead: '101' is not a whole number from 0 to 100");
+    CHECK(config_error("deals:\n  probability:\n    won: 90\n") ==
+          "crm.yaml:3: deals.probability.won: a won deal's probability is always 100");
+  }
+  SUBCASE("crm check names unknown keys") {
+    Config c = load_config("deals:\n  currencies: USD\n", "crm.yaml");
+    auto problems = config_problems(c, "crm.yaml");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].text().find("deals.currencies") != std::string::npos);
+  }
 }
