@@ -162,7 +162,9 @@ DealChange create_deal(const Context& ctx, Transaction& tx, const DealInput& in)
   fields.set("org", in.org.empty() ? contact.get("org") : in.org);
   fields.set("value", money_text(in.value));
   fields.set("currency", currency_code(in.currency.empty() ? config.deals.currency : in.currency));
-  fields.set("probability", probability_text(in.probability.value_or(config.deals.probability_of(stage))));
+  // A deal added won is certain, whatever --probability says.
+  long long stage_default = config.deals.probability_of(stage);
+  fields.set("probability", probability_text(stage == "won" ? stage_default : in.probability.value_or(stage_default)));
   fields.set("kind", deal_kind_text(in.kind.empty() ? "new" : in.kind));
   fields.set("owner", in.owner.empty() ? ctx.actor : ctx.store.find(user_kind(), in.owner).id);
   if (in.expected_close) {
