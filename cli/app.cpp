@@ -77,6 +77,7 @@ int run(int argc, char** argv) {
   setup_feedback(app, session);
   setup_inbox(app, session);
   setup_mission(app, session);
+  setup_deal(app, session);
   setup_recognition(app, session);
   setup_reward(app, session);
   setup_escalate(app, session);

@@ -18,6 +18,7 @@ void setup_case(CLI::App& app, Session& session);
 void setup_feedback(CLI::App& app, Session& session);
 void setup_inbox(CLI::App& app, Session& session);
 void setup_mission(CLI::App& app, Session& session);
+void setup_deal(CLI::App& app, Session& session);
 void setup_escalate(CLI::App& app, Session& session);
 void setup_recognition(CLI::App& app, Session& session);  // points, badges, level, coins
 void setup_reward(CLI::App& app, Session& session);
@@ -41,6 +42,8 @@ void add_board_report(CLI::App* report, Session& session);
 // `report service` (report_service.cpp) and `report activity` (report_activity.cpp), added by setup_report.
 void add_service_report(CLI::App* report, Session& session);
 void add_activity_report(CLI::App* report, Session& session);
+// `report pipeline` and `report sales`, added by setup_report.
+void add_sales_reports(CLI::App* report, Session& session);
 // `feedback import`, added by setup_feedback.
 void add_feedback_import(CLI::App* feedback, Session& session);
 

@@ -54,44 +54,22 @@ void setup_create(CLI::App* parent, Session& session) {
 
 // The actions that take a mission ID and maybe a text.
 void setup_actions(CLI::App* parent, Session& session) {
+  static const TextAction specs[] = {
+      {"release", "Give a mission you took back (it becomes available)", "--note", "Why", false},
+      {"complete", "Say a mission you took is done (the creator approves it)", "--note", "What you did", false},
+      {"approve", "Accept a completed mission you created", "--note", "Thanks, for the record", false},
+      {"reject", "Send a completed mission back to its taker", "--reason", "What is missing", true},
+      {"cancel", "Withdraw a mission you created that is not completed", "--reason", "Why", false},
+  };
   using Action = MissionChange (*)(const Context&, Transaction&, const std::string&, const std::string&);
-  struct Spec {
-    const char* name;
-    const char* help;
-    const char* text_option;  // "" for none
-    const char* text_help;
-    bool text_required;
-    Action action;
-  };
-  static const Spec specs[] = {
-      {"release", "Give a mission you took back (it becomes available)", "--note", "Why", false, release_mission},
-      {"complete", "Say a mission you took is done (the creator approves it)", "--note", "What you did", false,
-       complete_mission},
-      {"approve", "Accept a completed mission you created", "--note", "Thanks, for the record", false,
-       approve_mission},
-      {"reject", "Send a completed mission back to its taker", "--reason", "What is missing", true, reject_mission},
-      {"cancel", "Withdraw a mission you created that is not completed", "--reason", "Why", false, cancel_mission},
-  };
+  static const Action actions[] = {release_mission, complete_mission, approve_mission, reject_mission,
+                                   cancel_mission};
+  for (std::size_t i = 0; i < std::size(specs); ++i) {
+    add_text_action(parent, session, specs[i], "Mission ID or unambiguous prefix", actions[i], report);
+  }
   struct Options {
     std::string id, text;
   };
-  for (const Spec& spec : specs) {
-    auto o = std::make_shared<Options>();
-    auto* cmd = parent->add_subcommand(spec.name, spec.help);
-    cmd->add_option("id", o->id, "Mission ID or unambiguous prefix")->required();
-    auto* text = cmd->add_option(spec.text_option, o->text, spec.text_help);
-    if (spec.text_required) {
-      text->required();
-    }
-    Action action = spec.action;
-    cmd->callback([&session, o, action] {
-      Context ctx = session.context();
-      Transaction tx(ctx.store);
-      MissionChange change = action(ctx, tx, o->id, o->text);
-      session.commit(tx);
-      report(session, change);
-    });
-  }
 
   auto accept = std::make_shared<Options>();
   auto* cmd = parent->add_subcommand("accept", "Take on a mission open to you");

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,38 @@ inline std::string text_or_stdin(const CLI::Option* option, const std::string& v
     return value;
   }
   return read_stdin_text().value_or("");
+}
+
+// A subcommand `NAME ID [TEXT_OPTION TEXT]` that runs `action` on the record
+// in one transaction, commits it and hands the change to `done`.
+struct TextAction {
+  const char* name;
+  const char* help;
+  const char* text_option;
+  const char* text_help;
+  bool text_required;
+};
+template <typename Change>
+void add_text_action(CLI::App* parent, Session& session, const TextAction& spec, const std::string& id_help,
+                     Change (*action)(const Context&, Transaction&, const std::string&, const std::string&),
+                     void (*done)(Session&, const Change&)) {
+  struct Options {
+    std::string id, text;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = parent->add_subcommand(spec.name, spec.help);
+  cmd->add_option("id", o->id, id_help)->required();
+  auto* text = cmd->add_option(spec.text_option, o->text, spec.text_help);
+  if (spec.text_required) {
+    text->required();
+  }
+  cmd->callback([&session, o, action, done] {
+    Context ctx = session.context();
+    Transaction tx(ctx.store);
+    Change change = action(ctx, tx, o->id, o->text);
+    session.commit(tx);
+    done(session, change);
+  });
 }
 
 }  // namespace crm::cli

@@ -89,6 +89,7 @@ void setup_report(CLI::App& app, Session& session) {
 
   add_score_reports(cmd, session);
   add_feedback_report(cmd, session);
+  add_sales_reports(cmd, session);
   add_service_report(cmd, session);
   add_activity_report(cmd, session);
   add_board_report(cmd, session);

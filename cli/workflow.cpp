@@ -47,6 +47,41 @@ Section calls_section(const Store& store, const Record& c, Value& listed) {
   return s;
 }
 
+TimerRows timer_rows(const CaseTimer& t, const Config& config) {
+  TimerRows out{Value::map(), Value::map()};
+  Value& row = out.shown;
+  row.set("target", t.target);
+  bool late = t.late_wall_seconds > 0;
+  std::string state = t.stopped ? (late ? "missed" : "met") : t.paused ? "paused" : late ? "late" : "running";
+  row.set("state", state);
+  // Due times read in the calendar's own zone: that is where the office is.
+  row.set("due", t.due ? format_local(*t.due, config.calendar(t.calendar).zone) : "");
+  long long left = t.allowed_seconds - t.used_seconds;
+  std::string left_or_late = late        ? format_business_seconds(t.late_seconds) + " late"
+                             : t.stopped ? ""
+                                         : format_business_seconds(left) + " left";
+  row.set("left_or_late", left_or_late);
+  row.set("paused", t.paused_seconds > 0 ? format_seconds(t.paused_seconds) : "");
+  row.set("calendar", t.calendar);
+
+  Value& full = out.full;
+  full.set("target", t.target);
+  full.set("state", state);
+  full.set("calendar", t.calendar);
+  for (auto [key, when] : {std::pair<const char*, std::optional<Timestamp>>{"started", t.started}, {"due", t.due},
+                           {"stopped", t.stopped}}) {
+    Value v(when ? format_utc(*when) : "");
+    v.set_plain(true);
+    full.set(key, when ? v : Value());
+  }
+  full.set("allowed_seconds", Value::number(t.allowed_seconds));
+  full.set("used_seconds", Value::number(t.used_seconds));
+  full.set("late_seconds", Value::number(t.late_seconds));
+  full.set("late_wall_seconds", Value::number(t.late_wall_seconds));
+  full.set("paused_seconds", Value::number(t.paused_seconds));
+  return out;
+}
+
 Section timers_section(Session& session, const Record& c, Value& listed) {
   Section s{"Service levels",
             {},
@@ -57,41 +92,11 @@ Section timers_section(Session& session, const Record& c, Value& listed) {
              {"paused", "PAUSED"},
              {"calendar", "CALENDAR"}}};
   listed = Value::list();
-  Timestamp now = session.now();
   const Config& config = session.store().config();
-  for (const auto& t : case_timers(c.data, config, now, c.kind->name)) {
-    Value row = Value::map();
-    row.set("target", t.target);
-    bool late = t.late_wall_seconds > 0;
-    std::string state = t.stopped ? (late ? "missed" : "met") : t.paused ? "paused" : late ? "late" : "running";
-    row.set("state", state);
-    // Due times read in the calendar's own zone: that is where the office is.
-    row.set("due", t.due ? format_local(*t.due, config.calendar(t.calendar).zone) : "");
-    long long left = t.allowed_seconds - t.used_seconds;
-    std::string left_or_late = late        ? format_business_seconds(t.late_seconds) + " late"
-                               : t.stopped ? ""
-                                           : format_business_seconds(left) + " left";
-    row.set("left_or_late", left_or_late);
-    row.set("paused", t.paused_seconds > 0 ? format_seconds(t.paused_seconds) : "");
-    row.set("calendar", t.calendar);
-    s.rows.push_back(row);
-
-    Value full = Value::map();
-    full.set("target", t.target);
-    full.set("state", state);
-    full.set("calendar", t.calendar);
-    for (auto [key, when] : {std::pair<const char*, std::optional<Timestamp>>{"started", t.started}, {"due", t.due},
-                             {"stopped", t.stopped}}) {
-      Value v(when ? format_utc(*when) : "");
-      v.set_plain(true);
-      full.set(key, when ? v : Value());
-    }
-    full.set("allowed_seconds", Value::number(t.allowed_seconds));
-    full.set("used_seconds", Value::number(t.used_seconds));
-    full.set("late_seconds", Value::number(t.late_seconds));
-    full.set("late_wall_seconds", Value::number(t.late_wall_seconds));
-    full.set("paused_seconds", Value::number(t.paused_seconds));
-    listed.push_back(full);
+  for (const auto& t : case_timers(c.data, config, session.now(), c.kind->name)) {
+    TimerRows rows = timer_rows(t, config);
+    s.rows.push_back(rows.shown);
+    listed.push_back(rows.full);
   }
   return s;
 }

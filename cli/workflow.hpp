@@ -1,5 +1,6 @@
 #pragma once
 
+#include "case_timers.hpp"
 #include "cases.hpp"
 #include "output.hpp"
 #include "session.hpp"
@@ -34,6 +35,13 @@ WorkFilter work_filter(Session& session, const WorkFilterOptions& o);
 
 // The item's calls as a details section (and as a list for JSON/YAML).
 Section calls_section(const Store& store, const Record& item, Value& listed);
+// One service-level clock as a table row (`shown`: due local, left or late
+// in words) and as a JSON/YAML object (`full`: UTC times, seconds).
+struct TimerRows {
+  Value shown;
+  Value full;
+};
+TimerRows timer_rows(const CaseTimer& timer, const Config& config);
 // The item's service-level clocks at the session's `now` (see case_timers.hpp).
 Section timers_section(Session& session, const Record& item, Value& listed);
 

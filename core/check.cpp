@@ -2,6 +2,7 @@
 
 #include "case_state.hpp"
 #include "config_reader.hpp"
+#include "deals.hpp"
 #include "missions.hpp"
 
 #include "error.hpp"
@@ -111,6 +112,8 @@ void refresh_cached_fields(const KindSpec& kind, Value& data) {
     }
   } else if (&kind == &mission_kind()) {
     refresh_mission_state(data);
+  } else if (&kind == &deal_kind()) {
+    refresh_deal_state(data);
   }
 }
 
@@ -121,6 +124,9 @@ std::vector<std::string> cached_field_names(const KindSpec& kind) {
   if (&kind == &mission_kind()) {
     return mission_cached_field_names();
   }
+  if (&kind == &deal_kind()) {
+    return deal_cached_field_names();
+  }
   return {};
 }
 
@@ -130,6 +136,9 @@ std::vector<Problem> consistency_problems(const KindSpec& kind, const Value& dat
   }
   if (&kind == &mission_kind()) {
     return mission_consistency_problems(data, shown_path);
+  }
+  if (&kind == &deal_kind()) {
+    return deal_consistency_problems(data, shown_path);
   }
   return {};
 }

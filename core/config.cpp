@@ -12,7 +12,7 @@ namespace {
 
 const std::vector<std::string> k_top_keys = {"timezone", "defaults", "contact_kinds", "call_channels", "cases",
                                             "routing",  "calendars", "sla",          "escalation", "recognition",
-                                            "git"};
+                                            "deals",    "git"};
 const std::vector<std::string> k_default_keys = {"contact_kind", "call_channel", "call_direction"};
 const std::vector<std::string> k_case_keys = {"default_priority", "reopen_to"};
 const std::vector<std::string> k_git_keys = {"autocommit"};
@@ -55,6 +55,7 @@ BusinessCalendar Config::calendar(const std::string& name) const {
 Config load_config(const std::string& text, const std::string& origin) {
   Config config;
   config.lists = default_lists();
+  config.lists["deal_stages"] = config.deals.stages;
   config.raw = parse_yaml(text, origin);
   const Value& raw = config.raw;
   ConfigReader reader(origin);
@@ -115,6 +116,10 @@ Config load_config(const std::string& text, const std::string& origin) {
   if (const Value* recognition = setting(raw, "recognition")) {
     config.recognition = parse_recognition(*recognition, reader, config.calendars);
   }
+  if (const Value* deals = setting(raw, "deals")) {
+    config.deals = parse_deals(*deals, reader);
+    config.lists["deal_stages"] = config.deals.stages;
+  }
   if (const Value* git = setting(raw, "git")) {
     reader.map(*git, "git");
     std::string autocommit = "false";
@@ -151,6 +156,9 @@ std::vector<Problem> config_problems(const Config& config, const std::string& or
   }
   if (const Value* r = setting(config.raw, "recognition")) {
     recognition_problems(*r, reader, out);
+  }
+  if (const Value* d = setting(config.raw, "deals")) {
+    deal_config_problems(*d, reader, out);
   }
   if (const Value* g = setting(config.raw, "git")) {
     reader.unknown_keys(*g, k_git_keys, "git.", out);
@@ -227,6 +235,13 @@ git:
 #     calls-logged: {counts: call-logged, grades: [1, 10, 25, 50, 100, 150, 200, 250]}
 #   levels: [200, 500, 1000, 1750, 2750, 4000, 5500, 7500, 9750, 12250]
 #   calendar: office             # working days for `crm report kpi` (default Mon-Fri)
+
+# Deals: the currency of deals added without --currency, the stages (won and
+# lost close a deal) and each stage's default probability (%).
+# deals:
+#   currency: EUR
+#   stages: [lead, qualified, proposal, negotiation, won, lost]
+#   probability: {lead: 10, qualified: 25, proposal: 50, negotiation: 75}
 )" + git;
 }
 

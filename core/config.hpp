@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deal_config.hpp"
 #include "problem.hpp"
 #include "recognition_rules.hpp"
 #include "routing.hpp"
@@ -39,6 +40,9 @@ struct Config {
   RecognitionRules recognition = default_recognition_rules();
   // The calendar called `name`; "" or "24x7" is round the clock in `zone`.
   BusinessCalendar calendar(const std::string& name) const;
+
+  // Deals: default currency, stages and their probabilities.
+  DealPolicy deals;
 
   // git.autocommit: commit the files each writing command changed (autocommit.hpp).
   bool git_autocommit = false;

@@ -2,6 +2,7 @@
 
 #include "calls.hpp"
 #include "cases.hpp"
+#include "deals.hpp"
 #include "edit.hpp"
 #include "feedback.hpp"
 #include "suggest.hpp"
@@ -243,6 +244,9 @@ std::vector<TimelineItem> contact_timeline(const Store& store, const std::string
   for (auto& f : list_feedback(store, feedback)) {
     items.push_back(std::move(f));
   }
+  for (auto& d : contact_deals(store, contact_id)) {
+    items.push_back(std::move(d));
+  }
   for (const auto& c : items) {
     for (const auto& entry : c.history().items()) {
       const std::string& event = entry.get("event");
@@ -255,7 +259,8 @@ std::vector<TimelineItem> contact_timeline(const Store& store, const std::string
       item.id = c.id;
       item.by = entry.get("by");
       std::string detail = entry.get("resolution") + entry.get("reason") + entry.get("note");
-      if (event == "forwarded") {
+      // A case forwarded, a deal staged or reopened: where it went.
+      if (event == "forwarded" || (c.kind == &deal_kind() && !entry.get("to").empty())) {
         detail = "to " + entry.get("to") + (detail.empty() ? "" : ": " + detail);
       }
       item.summary = event + " " + quoted_title(c.get("title")) + (detail.empty() ? "" : ": " + detail);

@@ -65,13 +65,14 @@ std::vector<Record> list_contacts(const Store& store, const ContactFilter& filte
 // One line of a contact's timeline: something that happened with them.
 struct TimelineItem {
   Timestamp at;
-  std::string kind;  // record kind: "call", later "case", "feedback"...
+  std::string kind;  // record kind: "call", "case", "feedback", "deal"
   std::string id;
   std::string by;
   std::string summary;
 };
 
-// Everything linked to `contact_id`, newest first.
+// Everything linked to `contact_id` (calls, and the events of its cases,
+// feedback and deals), newest first.
 std::vector<TimelineItem> contact_timeline(const Store& store, const std::string& contact_id);
 
 // True when `text` contains `needle`, ignoring ASCII case.

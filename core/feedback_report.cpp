@@ -57,6 +57,7 @@ IsoWeek iso_week_of(date::local_days monday) {
   return out;
 }
 
+
 std::vector<std::string> groups_of(const Record& r, FeedbackGrouping by) {
   std::vector<std::string> out;
   switch (by) {

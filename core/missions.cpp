@@ -339,20 +339,9 @@ std::vector<Record> list_missions(const Store& store, const MissionFilter& f) {
       out.push_back(std::move(m));
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Record& a, const Record& b) {
-    // Missions with a due date first, soonest first; then newest.
-    const std::string& da = a.get("due");
-    const std::string& db = b.get("due");
-    if (da.empty() != db.empty()) {
-      return !da.empty();
-    }
-    if (da != db) {
-      return da < db;
-    }
-    const std::string& ca = a.history().items().empty() ? "" : a.history().items().front().get("at");
-    const std::string& cb = b.history().items().empty() ? "" : b.history().items().front().get("at");
-    return ca != cb ? ca > cb : a.id < b.id;
-  });
+  // Missions with a due date first, soonest first; then newest.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Record& a, const Record& b) { return sooner_then_newer(a, b, "due"); });
   return out;
 }
 
@@ -364,7 +353,7 @@ std::vector<Record> sub_missions(const Store& store, const std::string& id) {
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const Record& a, const Record& b) {
-    return a.history().items().front().get("at") < b.history().items().front().get("at");
+    return a.created_at() < b.created_at();
   });
   return out;
 }

@@ -129,6 +129,7 @@ RecognitionRules default_recognition_rules() {
       {"mission-accepted", {10, "communication"}},
       {"mission-completed", {10, "time-management"}},
       {"mission-approved", {40, "time-management"}},  // to the taker, not to the approver
+      {"deal-won", {50, "sales"}},                     // to the deal's owner, as in Zurmo
   };
   // The system sergeant's twelve flags.
   r.flags = {"call-logged",    "contact-created", "contact-edited",  "case-opened",

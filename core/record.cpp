@@ -1,6 +1,7 @@
 #include "record.hpp"
 
 #include "ids.hpp"
+#include "money.hpp"
 #include "suggest.hpp"
 #include "yaml_io.hpp"
 
@@ -160,7 +161,7 @@ class Checker {
       case FieldType::Enum: {
         const auto& allowed = spec.config_list.empty() ? spec.choices : m_config.list(spec.config_list);
         if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
-          report(v.line(), "'" + name + "': '" + s + "' is not one of " + join(allowed) + did_you_mean(s, allowed));
+          report(v.line(), "'" + name + "': '" + s + "' is not one of " + comma_list(allowed) + did_you_mean(s, allowed));
         }
         break;
       }
@@ -182,6 +183,11 @@ class Checker {
       case FieldType::Bool:
         if (s != "true" && s != "false") {
           report(v.line(), "'" + name + "' must be true or false");
+        }
+        break;
+      case FieldType::Money:
+        if (!parse_money(s)) {
+          report(v.line(), "'" + name + "': '" + s + "' is not an amount like 1200.50 (at most two decimals)");
         }
         break;
       case FieldType::Int:
@@ -213,14 +219,6 @@ class Checker {
     }
   }
 
-  static std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items) {
-      out += (out.empty() ? "" : ", ") + s;
-    }
-    return out;
-  }
-
   const Config& m_config;
   std::string m_path;
   std::vector<Problem>& m_out;
@@ -232,6 +230,24 @@ const Value& Record::history() const {
   static const Value empty = Value::list();
   const Value* h = data.find("history");
   return h && h->is_list() ? *h : empty;
+}
+
+const std::string& Record::created_at() const {
+  static const std::string none;
+  const auto& items = history().items();
+  return items.empty() ? none : items.front().get("at");
+}
+
+bool sooner_then_newer(const Record& a, const Record& b, const std::string& field) {
+  const std::string& da = a.get(field);
+  const std::string& db = b.get(field);
+  if (da.empty() != db.empty()) {
+    return !da.empty();
+  }
+  if (da != db) {
+    return da < db;
+  }
+  return a.created_at() != b.created_at() ? a.created_at() > b.created_at() : a.id < b.id;
 }
 
 Value canonical(const KindSpec& kind, const Value& data) {

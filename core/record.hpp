@@ -26,7 +26,13 @@ struct Record {
   const std::string& get(const std::string& key) const { return data.get(key); }
   // The history list (an empty list when the record has none).
   const Value& history() const;
+  // When it was created: its first history entry's time ("" without one).
+  const std::string& created_at() const;
 };
+
+// Listing order by the stored time `field` (a due or expected-close time):
+// soonest first, records without it last, then newest created, then by ID.
+bool sooner_then_newer(const Record& a, const Record& b, const std::string& field);
 
 // The record in canonical form: known fields in the kind's order followed by
 // unknown ones in their original order, empty known fields dropped, history

@@ -188,6 +188,30 @@ const KindSpec& mission_kind() {
   return k;
 }
 
+const std::vector<std::string>& deal_kinds() {
+  static const std::vector<std::string> k = {"new", "upsell", "cross-sell", "renewal"};
+  return k;
+}
+
+const KindSpec& deal_kind() {
+  // stage, status and the won/lost fields are replayed from history on every
+  // change, as for cases; stages are configured (crm.yaml `deals.stages`).
+  static const KindSpec k{
+      "deal",
+      "deals",
+      "D",
+      false,
+      {id_field(), text("title", true), ref("contact", "contact", true), text("org"),
+       of_type("value", FieldType::Money, true), text("currency", true),
+       {"stage", FieldType::Enum, "", {}, "deal_stages", true}, choice("status", {"open", "won", "lost"}, true),
+       of_type("probability", FieldType::Int), choice("kind", deal_kinds()), ref("owner", "user"),
+       of_type("expected_close", FieldType::Time), of_type("won", FieldType::Time), of_type("lost", FieldType::Time),
+       text("lost_reason"), text("note"), history_field()},
+      base_history({text("from"), text("to"), text("reason")}),
+      {"created", "staged", "won", "lost", "reopened", "edited"}};
+  return k;
+}
+
 const KindSpec& reward_kind() {
   // The catalogue coins buy from. A redemption is a history entry carrying
   // the price paid, so later price changes never alter a balance.
@@ -222,7 +246,7 @@ const KindSpec& notification_kind() {
 const std::vector<const KindSpec*>& all_kinds() {
   static const std::vector<const KindSpec*> kinds = {&department_kind(), &user_kind(), &contact_kind(),
                                                      &call_kind(), &case_kind(), &feedback_kind(), &mission_kind(),
-                                                     &reward_kind(), &notification_kind()};
+                                                     &deal_kind(), &reward_kind(), &notification_kind()};
   return kinds;
 }
 

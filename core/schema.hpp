@@ -18,6 +18,7 @@ enum class FieldType {
   Email,     // an email address
   EmailList, // list of email addresses
   RefList,   // list of IDs of kind `ref`
+  Money,     // a decimal amount, "1200.50" (see money.hpp)
   History,   // the append-only event list
 };
 
@@ -57,6 +58,9 @@ const std::vector<std::string>& feedback_sentiments();
 const KindSpec& reward_kind();
 const KindSpec& notification_kind();
 const KindSpec& mission_kind();
+const KindSpec& deal_kind();
+// What a deal is: new business, or more business with a customer.
+const std::vector<std::string>& deal_kinds();
 
 // The case priorities, lowest first.
 const std::vector<std::string>& case_priorities();

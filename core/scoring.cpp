@@ -73,6 +73,8 @@ void collect_from(const Store& store, const KindSpec& kind, Timestamp now, Actio
       Action action{*at, kind.name + "-" + event, by, by, record.id};
       if (kind.name == "mission" && event == "approved") {
         action.credited = taker;
+      } else if (kind.name == "deal" && event == "won" && !record.get("owner").empty()) {
+        action.credited = record.get("owner");
       }
       out.push_back(action);
       if (kind.name == "case" && event == "closed" && closed_within_sla(record, store.config(), *at)) {

@@ -18,7 +18,7 @@ struct Action {
   Timestamp at{};
   Symbol name;      // "call-logged", "case-closed-within-sla", ...
   Symbol actor;     // who did it (the history entry's `by`)
-  Symbol credited;  // who earns it: the actor, except "mission-approved" earns the taker
+  Symbol credited;  // who earns it: the actor, except "mission-approved" earns the taker, "deal-won" the owner
   Symbol about;     // the record's ID
 };
 

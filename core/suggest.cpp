@@ -37,4 +37,12 @@ std::string did_you_mean(const std::string& input, const std::vector<std::string
   return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 
+std::string comma_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) {
+    out += (out.empty() ? "" : ", ") + s;
+  }
+  return out;
+}
+
 }  // namespace crm

@@ -26,14 +26,6 @@ std::string normalized(const std::string& header) {
   return out;
 }
 
-std::string comma_list(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) {
-    out += (out.empty() ? "" : ", ") + s;
-  }
-  return out;
-}
-
 bool all_blank(const std::vector<std::string>& fields) {
   return std::all_of(fields.begin(), fields.end(), [](const std::string& f) { return trim_blanks(f).empty(); });
 }

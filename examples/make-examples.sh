@@ -86,6 +86,36 @@ cron() {
   crm_at "$1" escalate >>"${CRM_EXAMPLES_CRON_LOG:-/dev/null}"
 }
 
+# deal TIME USER ARGS...: run `crm deal add ARGS...` as USER; prints the deal ID.
+deal() {
+  local now=$1 user=$2
+  shift 2
+  crm_at "$now" --as "$user" deal add "$@"
+}
+
+# deals LINDA CARLOS MEGAN BJORN: Nordwind's deals with these contacts, each
+# added and moved along at the time it happened (see the end of the story).
+deals() {
+  local linda=$1 carlos=$2 megan=$3 bjorn=$4 d
+  d=$(deal '2026-11-02 09:30' vera --contact "$linda" --title "Prairie Gale full-service renewal 2027-2029, 84 turbines" \
+    --value 2520000 --kind renewal --stage qualified --close 2026-11-30 --note "Quote asked for by Linda on 2 Nov.")
+  crm_at '2026-11-03 16:35' --as vera deal stage "$d" proposal --note "3-year proposal sent, 97% availability."
+  crm_at '2026-11-12 11:05' --as vera deal stage "$d" negotiation --note "They want 97.5% and capped penalties."
+  d=$(deal '2026-11-12 11:10' vera --contact "$linda" --title "Drone blade inspections twice a year, Prairie Gale I and II" \
+    --value 42000 --kind cross-sell --stage proposal --close 2026-11-20)
+  crm_at '2026-11-18 13:30' --as vera deal won "$d" --note "Signed at the meeting in Dodge City."
+  d=$(deal '2026-11-13 10:00' hannah --contact "$carlos" --title "RM-22 main-bearing exchange, crane included" \
+    --value 185000.00 --kind upsell --stage proposal --close 2026-12-15)
+  crm_at '2026-11-17 09:00' --as hannah deal won "$d" --note "PO received; crane booked for 7 December."
+  d=$(deal '2026-11-10 14:00' vera --contact "$megan" --title "Coastal Breeze O&M tender 2027, 60 turbines" \
+    --value 1380000 --kind new --stage qualified --close 2026-12-18)
+  d=$(deal '2026-11-10 14:05' vera --contact "$megan" --title "Coastal Breeze spare-parts framework 2027" \
+    --value 96500.50 --kind new --stage proposal --close 2026-11-30)
+  crm_at '2026-11-23 09:50' --as vera deal lost "$d" --reason "Gale Force O&M quoted 12% below our 2027 rate card."
+  deal '2026-11-16 16:00' vera --contact "$bjorn" --title "Maintenance for 12 out-of-warranty GE 1.5 MW turbines" \
+    --value 216000 --kind new --close 2027-01-31 >/dev/null
+}
+
 "$CRM" -q init "$DIR"
 # Keep the commented template crm init writes; only set the time zone, first,
 # so that every zone-less time below is read as Chicago time.
@@ -228,6 +258,11 @@ recognition:
     feedback-closed:       {points: 10, category: account-management}
     mission-commented:     {points: 2, category: communication}
   calendar: city-hall
+
+# Deals: Nordwind sells in US dollars; the stages and their probabilities are
+# the defaults.
+deals:
+  currency: USD
 EOF
 
 ###########################################################################
@@ -877,12 +912,21 @@ crm_at '2026-11-23 09:45' --as mei feedback add --contact "$MEGAN" --source sale
 cron '2026-11-23 10:00'
 
 ###########################################################################
+# Nordwind's deals, owned by Vera (sales) and Hannah: the Prairie Gale
+# renewal being negotiated, the blade-inspection add-on Linda signed in Dodge
+# City, Red Mesa's bearing exchange, the Coastal Breeze tender, the Hollow
+# Creek lead, and a spare-parts deal lost to Gale Force's prices.
+###########################################################################
+
+deals "$LINDA" "$CARLOS" "$MEGAN" "$BJORN"
+
+###########################################################################
 # Copy the CRM into TARGET, replacing the old records.
 ###########################################################################
 
 "$CRM" -C "$DIR" -q check
 mkdir -p "$TARGET"
-for folder in departments users contacts calls cases feedback missions rewards notifications; do
+for folder in departments users contacts calls cases feedback missions deals rewards notifications; do
   rm -rf "${TARGET:?}/$folder"
   cp -R "$DIR/$folder" "$TARGET/$folder"
 done

@@ -52,7 +52,7 @@ TEST_CASE("export writes every kind as one JSON object, kinds in store order, ea
   Crm c;
   YAML::Node all = parse(c.s.ok({"export"}));
   CHECK(keys_of(all) ==
-        Lines{"department", "user", "contact", "call", "case", "feedback", "mission", "reward", "notification"});
+        Lines{"department", "user", "contact", "call", "case", "feedback", "mission", "deal", "reward", "notification"});
   Lines contacts = ids_of(all["contact"]);
   CHECK(contacts.size() == 2);
   CHECK(std::is_sorted(contacts.begin(), contacts.end()));
@@ -80,7 +80,7 @@ TEST_CASE("export KIND takes singulars or plurals in any case and keeps the stor
   Result r = c.s.fails(2, {"export", "contact", "cals"});
   CHECK(r.err ==
         "crm: error: unknown kind 'cals' (did you mean 'call'?) (kinds: department, user, contact, call, case, "
-        "feedback, mission, reward, notification)\n");
+        "feedback, mission, deal, reward, notification)\n");
 }
 
 TEST_CASE("export JSON round-trips: every exported record serializes back to its file byte for byte") {

@@ -144,7 +144,7 @@ TEST_CASE("crm log refuses unknown kinds, events, users and bad limits") {
   Result r = t.s.fails(2, {"log", "--kind", "cse"});
   CHECK(r.err ==
         "crm: error: --kind: 'cse' is not a record kind with a history (department, user, contact, call, case, "
-        "feedback, mission, reward) (did you mean 'case'?)\n");
+        "feedback, mission, deal, reward) (did you mean 'case'?)\n");
   r = t.s.fails(2, {"log", "--event", "clsoed"});
   CHECK(r.err == "crm: error: --event: no record has 'clsoed' events (did you mean 'closed'?)\n");
   t.s.fails(4, {"log", "--user", "nobody"});

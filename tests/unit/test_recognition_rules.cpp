@@ -37,7 +37,9 @@ TEST_CASE("the default recognition rules") {
   CHECK(r.rule("mission-approved")->category == "time-management");
   CHECK(r.rule("case-reopened") == nullptr);
   CHECK(r.rule("case-forwarded") == nullptr);
-  CHECK(r.points.size() == 12);
+  CHECK(r.points.size() == 13);
+  CHECK(r.rule("deal-won")->points == 50);
+  CHECK(r.rule("deal-won")->category == "sales");
   CHECK(r.flags.size() == 12);
   CHECK(has(r.flags, "case-forwarded"));
   CHECK(r.flag_bonus == 25);
@@ -61,7 +63,7 @@ TEST_CASE("the default recognition rules") {
   CHECK(r.calendar.empty());
   CHECK(r.bonus_category == "user-adoption");
   // An empty crm.yaml means the defaults.
-  CHECK(load_config("", "crm.yaml").recognition.points.size() == 12);
+  CHECK(load_config("", "crm.yaml").recognition.points.size() == 13);
 }
 
 TEST_CASE("scored_actions names every kind's events") {
