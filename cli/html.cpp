@@ -21,8 +21,8 @@ p.empty { color: #777; font-style: italic; }
 dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.15rem 1rem; }
 dl.facts dt { color: #555; }
 dl.facts dd { margin: 0; font-weight: 600; }
-table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.88rem; }
-th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #ddd; text-align: left; vertical-align: middle; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.85rem; }
+th, td { padding: 0.25rem 0.45rem; border-bottom: 1px solid #ddd; text-align: left; vertical-align: middle; }
 th { background: #eef4f8; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td svg { vertical-align: middle; margin-left: 0.4rem; }
@@ -148,7 +148,7 @@ std::string HtmlPage::finish() {
 }
 
 std::string svg_sparkline(const std::vector<double>& values, const std::string& label) {
-  constexpr int width = 100, height = 20;
+  constexpr int width = 64, height = 18;
   if (values.empty()) {
     return "";
   }

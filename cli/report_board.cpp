@@ -1,6 +1,7 @@
 // crm report board: the lunch-room notice board, several KPI reports on one page
 #include "commands.hpp"
 #include "periods.hpp"
+#include "report_sales.hpp"
 #include "report_scores.hpp"
 #include "report_service.hpp"
 #include "report_view.hpp"
@@ -24,6 +25,11 @@ void add_board_report(CLI::App* report, Session& session) {
     std::vector<Report> reports;
     reports.push_back(leaderboard_report(session, {o->period, o->department}));
     reports.push_back(build_service_report(session, {o->period, "department", o->department}));
+    SalesOptions sales;
+    sales.period = o->period;
+    sales.by = o->department.empty() ? "department" : "user";
+    reports.push_back(sales_report(session, sales));
+    reports.push_back(pipeline_report(session, {}));
     print_board(session, "Notice board", reports);
   });
 }

@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 
+#include <algorithm>
 #include <memory>
 
 namespace crm::cli {
@@ -136,13 +137,24 @@ Value change_cell(const std::optional<long long>& v, const std::string& metric, 
   return Value::number(*v);
 }
 
+// "median_queue_business_seconds" reads "median queue business" where the
+// values are shown as durations.
+std::string metric_label(std::string metric) {
+  const std::string unit = "_seconds";
+  if (metric.size() > unit.size() && metric.compare(metric.size() - unit.size(), unit.size(), unit) == 0) {
+    metric.resize(metric.size() - unit.size());
+  }
+  std::replace(metric.begin(), metric.end(), '_', ' ');
+  return metric;
+}
+
 ReportSection changes_section(const ServiceReport& r, bool table) {
   ReportSection s;
   s.key = "changes";
   s.title = "Against the previous period";
   for (const auto& c : r.changes) {
     Value row = Value::map();
-    row.set("metric", c.metric);
+    row.set("metric", table ? metric_label(c.metric) : c.metric);
     row.set("now", change_cell(c.now, c.metric, table));
     row.set("before", change_cell(c.before, c.metric, table));
     row.set("difference", change_cell(c.difference, c.metric, table));

@@ -89,7 +89,13 @@ void print_table_report(Session& session, const Report& report) {
   for (const auto& section : report.sections) {
     sections.push_back(table_section(session, section));
   }
-  print_details(session, report.facts, sections, report.time_facts);
+  Value facts = Value::map();
+  for (const auto& [key, v] : report.facts.fields()) {
+    if (!(v.is_scalar() && v.text().empty())) {
+      facts.set(key, v);  // an open start ("since" of all time) says nothing
+    }
+  }
+  print_details(session, facts, sections, report.time_facts);
 }
 
 void add_html_section(Session& session, HtmlPage& page, const ReportSection& section, int level,

@@ -109,7 +109,7 @@ TEST_CASE("board: the notice board holds each report of one period on one page")
 
   std::string page = s.ok({"report", "board", "--period", "week", "--format", "html"});
   CHECK(page.find("<title>Notice board</title>") != std::string::npos);
-  for (const std::string id : {"report-leaderboard", "report-service"}) {
+  for (const std::string id : {"report-leaderboard", "report-service", "report-sales", "report-pipeline"}) {
     CAPTURE(id);
     CHECK(page.find("<section id=\"" + id + "\">") != std::string::npos);
   }
@@ -122,6 +122,8 @@ TEST_CASE("board: the notice board holds each report of one period on one page")
   CHECK(board["leaderboard"]["report"].as<std::string>() == "leaderboard");
   CHECK(board["service"]["report"].as<std::string>() == "service");
   CHECK(board["service"]["groups"].size() >= 1);
+  CHECK(board["sales"]["report"].as<std::string>() == "sales");
+  CHECK(board["pipeline"]["report"].as<std::string>() == "pipeline");
   YAML::Node alone = YAML::Load(s.ok({"report", "service", "--period", "week", "--by", "department", "--format", "json"}));
   CHECK(YAML::Dump(alone["groups"]) == YAML::Dump(board["service"]["groups"]));
 

@@ -62,7 +62,10 @@ check leaderboard report-leaderboard leaderboard-users leaderboard-standing -- r
 check feedback -- report feedback
 check overdue -- report overdue
 check kpi -- report kpi --calls-per-day 2 --period all
-check board report-leaderboard leaderboard-users leaderboard-standing report-service -- report board --period all
+check board report-leaderboard leaderboard-users leaderboard-standing report-service report-sales report-pipeline \
+  -- report board --period all
+check pipeline report-pipeline -- report pipeline
+check sales report-sales -- report sales --period all
 check service report-service service-groups service-weeks service-changes -- report service --period month --by department
 check activity report-activity activity-rows activity-days -- report activity --calls-per-day 2
 check case-list -- case list
