@@ -107,10 +107,7 @@ Report build_activity_report(Session& session, const ActivityReportRequest& requ
   Report report;
   report.name = "activity";
   report.title = "Activity: calls per working day and other work";
-  report.facts.set("period", period.name);
-  report.facts.set("since", period_bound(period.since));
-  report.facts.set("until", period_bound(period.until));
-  report.time_facts = {"since", "until"};
+  add_period_facts(report, period);
   report.facts.set("calendar", calendar.name.empty() ? Value("weekdays") : Value(calendar.name));
   report.facts.set("working_days", Value::number(static_cast<long long>(a.days.size())));
   report.facts.set("department", department.empty() ? Value() : Value(department));

@@ -127,10 +127,7 @@ Report sales_report(Session& session, const SalesOptions& o) {
   Report report;
   report.name = "sales";
   report.title = "Sales";
-  report.time_facts = {"since", "until"};
-  report.facts.set("period", options.period.name);
-  report.facts.set("since", period_bound(options.period.since));
-  report.facts.set("until", period_bound(options.period.until));
+  add_period_facts(report, options.period);
   report.facts.set("by", o.by);
   report.sections = {sellers_section(r, o.by), mix_section(r, options.weekly), clv_section(store, r.contacts, true),
                      clv_section(store, r.orgs, false)};

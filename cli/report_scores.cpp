@@ -162,11 +162,8 @@ Report leaderboard_report(Session& session, const LeaderboardOptions& o) {
   Report r;
   r.name = "leaderboard";
   r.title = "Leaderboard";
-  r.facts.set("period", period.name);
-  r.facts.set("since", period_bound(period.since));
-  r.facts.set("until", period_bound(period.until));
+  add_period_facts(r, period);
   r.facts.set("average", number_text(lb.average));
-  r.time_facts = {"since", "until"};
   ReportSection ranks{"users", "Points this period", {}, k_leaderboard_fields, {}, "points", "name", {}, "no users"};
   ReportSection standing{"standing", "Above and below the average", {}, {}, {}, "", "", {}, "no users"};
   for (const auto& u : lb.rows) {

@@ -184,14 +184,12 @@ Report build_service_report(Session& session, const ServiceReportRequest& reques
   Report report;
   report.name = "service";
   report.title = "Service: cases, queue times and service levels";
-  report.facts.set("period", options.period.name);
-  report.facts.set("since", period_bound(options.period.since));
-  report.facts.set("until", period_bound(options.period.until));
+  add_period_facts(report, options.period);
   report.facts.set("previous_since", r.previous ? period_bound(r.previous->since) : Value());
   report.facts.set("previous_until", r.previous ? period_bound(r.previous->until) : Value());
   report.facts.set("department", options.department.empty() ? Value() : Value(options.department));
   report.facts.set("percentile", "nearest rank");
-  report.time_facts = {"since", "until", "previous_since", "previous_until"};
+  report.time_facts.insert(report.time_facts.end(), {"previous_since", "previous_until"});
   report.sections = {groups_section(r, request.by), weeks_section(r),
                      changes_section(r, session.for_people())};
   return report;

@@ -4,6 +4,7 @@
 #include "error.hpp"
 #include "html.hpp"
 #include "json.hpp"
+#include "periods.hpp"
 #include "yaml_io.hpp"
 
 #include <fmt/format.h>
@@ -163,6 +164,13 @@ std::string generated_line(Session& session) {
 }
 
 }  // namespace
+
+void add_period_facts(Report& report, const Period& period) {
+  report.facts.set("period", period.name);
+  report.facts.set("since", period_bound(period.since));
+  report.facts.set("until", period_bound(period.until));
+  report.time_facts.insert(report.time_facts.end(), {"since", "until"});
+}
 
 void print_report(Session& session, const Report& report) {
   std::ostream& out = session.out();

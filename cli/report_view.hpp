@@ -1,6 +1,7 @@
 #pragma once
 
 #include "output.hpp"
+#include "scoring.hpp"
 #include "session.hpp"
 #include "value.hpp"
 
@@ -42,6 +43,10 @@ struct Report {
   std::vector<std::string> time_facts;  // facts that are stored times (shown in the CRM's zone)
   std::vector<ReportSection> sections;
 };
+
+// Sets the facts "period", "since" and "until" ("" for an open start),
+// the last two shown as times.
+void add_period_facts(Report& report, const Period& period);
 
 void print_report(Session& session, const Report& report);
 
