@@ -92,7 +92,9 @@ std::string apply_entry(CaseState& state, const Value& entry, bool first) {
   }
   std::string why = why_not_allowed(state.status, event);
   if (event == "routed" || event == "forwarded") {
-    if (entry.has("department")) {
+    // An empty value is no value: the store drops it when it writes the
+    // entry, so reading it as "cleared" would change the case on rewrite.
+    if (!entry.get("department").empty()) {
       state.department = entry.get("department");
     }
     state.handler = entry.get("handler");
@@ -104,7 +106,7 @@ std::string apply_entry(CaseState& state, const Value& entry, bool first) {
   } else if (event == "acknowledged") {
     state.status = CaseStatus::Acknowledged;
     state.acknowledged = at;
-    if (entry.has("handler")) {
+    if (!entry.get("handler").empty()) {
       state.handler = entry.get("handler");
     }
   } else if (event == "waiting") {

@@ -21,7 +21,7 @@ bool is_set_field(const FieldSpec* spec) {
                   spec->type == FieldType::RefList);
 }
 
-// One side as a map; a side whose history or value lists are no lists is
+// One side as a canonical map; a side whose history or value lists are no lists is
 // not merged field by field (that would drop their items).
 Value parse_side(const KindSpec& kind, const std::string& text, const std::string& name) {
   Value v = parse_yaml(text, name);
@@ -38,7 +38,9 @@ Value parse_side(const KindSpec& kind, const std::string& text, const std::strin
       throw data_error(name + ": '" + key + "' is not a list");
     }
   }
-  return v;
+  // Compared as the store writes them: a history entry with `note: ""` and
+  // one without a note are the same entry, kept once.
+  return canonical(kind, v);
 }
 
 bool is_empty(const Value* v) {

@@ -227,6 +227,15 @@ TEST_CASE("apply_entry: the allowed transitions") {
       CHECK(s.acknowledged == acknowledged);
     }
   }
+  SUBCASE("an empty department or handler is no value: the store drops it when it writes the entry") {
+    CaseState s = in_status(CaseStatus::Acknowledged);
+    CHECK(apply_entry(s, entry("forwarded", at, {{"department", ""}, {"handler", "carl"}}), false) == "");
+    CHECK(s.department == "water");
+    CHECK(s.handler == "carl");
+    s = in_status(CaseStatus::New);
+    CHECK(apply_entry(s, entry("acknowledged", at, {{"handler", ""}}), false) == "");
+    CHECK(s.handler == "ben");
+  }
   SUBCASE("forwarded without a handler returns an open case to new and clears acknowledged") {
     for (CaseStatus status : {CaseStatus::New, CaseStatus::Acknowledged, CaseStatus::Waiting}) {
       CAPTURE(status_name(status));

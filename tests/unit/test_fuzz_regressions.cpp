@@ -5,6 +5,7 @@
 #include "config.hpp"
 #include "error.hpp"
 #include "record.hpp"
+#include "record_merge.hpp"
 #include "schema.hpp"
 #include "timestamp.hpp"
 #include "yaml_io.hpp"
@@ -92,4 +93,22 @@ TEST_CASE("fuzz: text where yaml-cpp stops advancing is a data error and not an 
   CHECK_THROWS_WITH_AS(crm::parse_yaml("a: 1\n---\nb: 2\n", "f.yaml"),
                        doctest::Contains("f.yaml:2:1: a second YAML document"), crm::Error);
   CHECK(crm::parse_yaml("---\na: 1\n...\n", "f.yaml").get("a") == "1");
+}
+
+TEST_CASE("fuzz: a tag with no text in a forward does not clear the department on one merge and restore it on the next") {
+  // fuzz_merge (CI): one byte made `department: water` in a forwarded entry
+  // `department: !ater`, a tagged empty value. Replaying it cleared the case's
+  // department, the written entry dropped the empty value, so merging the
+  // merged file again gave `department: water` back.
+  std::string text =
+      "id: C-AAAAAAAAAAAA\ntitle: No water\nstatus: acknowledged\npriority: normal\ndepartment: water\n"
+      "handler: carl\nopened: 2026-11-23T09:00:00Z\nacknowledged: 2026-11-23T09:30:00Z\nhistory:\n"
+      "  - at: 2026-11-23T09:00:00Z\n    by: fiona\n    event: opened\n"
+      "  - at: 2026-11-23T09:00:00Z\n    by: fiona\n    event: routed\n    department: water\n"
+      "  - at: 2026-11-23T09:30:00Z\n    by: ben\n    event: acknowledged\n    handler: ben\n"
+      "  - at: 2026-11-23T10:00:00Z\n    by: ben\n    event: forwarded\n    department: !ater\n    handler: carl\n";
+  RecordMerge first = merge_record(case_kind(), text, text, text);
+  REQUIRE(first.conflicts.empty());
+  CHECK(parse_yaml(first.text, "merged").get("department") == "water");
+  CHECK(merge_record(case_kind(), first.text, first.text, first.text).text == first.text);
 }

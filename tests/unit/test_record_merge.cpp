@@ -83,6 +83,22 @@ TEST_CASE("record merge: histories are united in time order and the cached field
   CHECK_FALSE(m.has("acknowledged"));
 }
 
+TEST_CASE("record merge: an entry's empty value replays as the absent value its file will hold") {
+  // Found by fuzz_merge: `department: ""` (or a tag with no text) in a
+  // forward cleared the department, the merged file dropped the empty value,
+  // and merging that file again brought the department back.
+  std::string forward = entry("2026-11-23T11:00:00Z", "ben", "forwarded", "    department: \"\"\n    handler: carl\n");
+  std::string text = case_file("", forward);
+  RecordMerge first = merge_record(case_kind(), text, text, text);
+  REQUIRE(first.conflicts.empty());
+  Value m = parse_yaml(first.text, "merged");
+  CHECK(m.get("department") == "water");
+  CHECK(m.get("handler") == "carl");
+  RecordMerge again = merge_record(case_kind(), first.text, first.text, first.text);
+  CHECK(again.conflicts.empty());
+  CHECK(again.text == first.text);
+}
+
 TEST_CASE("record merge: identical history entries on both sides are kept once") {
   std::string closing = entry("2026-11-23T10:00:00Z", "ben", "closed", "    resolution: fixed\n");
   std::string base = case_file("");
@@ -93,6 +109,19 @@ TEST_CASE("record merge: identical history entries on both sides are kept once")
                                               "12:00 reopened"});
   CHECK(m.get("status") == "acknowledged");
   CHECK_FALSE(m.has("closed"));
+}
+
+TEST_CASE("record merge: entries that differ only in empty values are one entry") {
+  // Both would be written the same (the store drops empty values), so
+  // keeping both gave a file whose next merge dropped one of them.
+  std::string update = entry("2026-11-23T10:00:00Z", "ben", "updated", "    note: Pipe found\n");
+  std::string text = case_file("", update + entry("2026-11-23T10:00:00Z", "ben", "updated",
+                                                  "    note: Pipe found\n    call: \"\"\n"));
+  RecordMerge first = merge_record(case_kind(), text, text, text);
+  REQUIRE(first.conflicts.empty());
+  CHECK(events(parse_yaml(first.text, "merged")) ==
+        std::vector<std::string>{"09:00 opened", "09:00 routed", "09:30 acknowledged", "10:00 updated"});
+  CHECK(merge_record(case_kind(), first.text, first.text, first.text).text == first.text);
 }
 
 TEST_CASE("record merge: either side as ours gives the same file") {
