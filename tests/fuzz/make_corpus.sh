@@ -6,7 +6,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 examples=$here/../../examples
 corpus=$here/corpus
-kinds=(contacts calls users departments cases feedback missions rewards notifications)
+kinds=(contacts calls users departments cases feedback missions deals rewards notifications)
 
 for target in record config time filter merge; do
   mkdir -p "$corpus/$target"
@@ -28,7 +28,7 @@ cp "$here"/seeds/config/* "$corpus/config/"
 cp "$here"/seeds/time/* "$corpus/time/"
 cp "$here"/seeds/filter/* "$corpus/filter/"
 
-# merge: a kind byte (index into all_kinds: 4 is cases), then base %% ours %% theirs,
+# merge: a kind byte (index into all_kinds: 4 is cases, 6 missions, 7 deals), then base %% ours %% theirs,
 # where each side changes the largest case differently.
 case_file=$(find "$examples/cases" -name '*.yaml' -printf '%s %p\n' | sort -n | tail -n1 | awk '{print $2}')
 {
@@ -50,3 +50,19 @@ contact_file=$(find "$examples/contacts" -name '*.yaml' -printf '%s %p\n' | sort
   cat "$contact_file"; echo '%%'
   cat "$contact_file"
 } >"$corpus/merge/contact-added-both"
+# The kinds whose state is replayed from history: each side adds a step.
+largest() { find "$examples/$1" -name '*.yaml' -printf '%s %p\n' | sort -n | tail -n1 | awk '{print $2}'; }
+deal_file=$(largest deals)
+{
+  printf '\x07'
+  cat "$deal_file"; echo '%%'
+  sed 's/^probability: .*/probability: 90/' "$deal_file"; echo '%%'
+  cat "$deal_file"; printf '  - at: 2026-12-01T10:00:00Z\n    by: vera\n    event: won\n'
+} >"$corpus/merge/deal-won-and-edited"
+mission_file=$(largest missions)
+{
+  printf '\x06'
+  cat "$mission_file"; echo '%%'
+  cat "$mission_file"; printf '  - at: 2026-12-01T10:00:00Z\n    by: ben\n    event: commented\n    note: On it.\n'; echo '%%'
+  sed 's/^title: \(.*\)/title: "\1 (edited)"/' "$mission_file"
+} >"$corpus/merge/mission-two-edits"

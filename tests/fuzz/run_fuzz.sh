@@ -2,6 +2,7 @@
 # Runs one fuzz target for a bounded time over a fresh copy of its seed
 # corpus (the checked-in corpus is never written), keeping any crashing input
 # in WORK/. Usage: run_fuzz.sh TARGET CORPUS WORK SECONDS [libFuzzer options]
+# (e.g. -runs=N -seed=S: with both, a run is the same on every machine).
 set -euo pipefail
 target=$1 corpus=$2 work=$3 seconds=$4
 shift 4
