@@ -6,6 +6,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 examples=$here/../../examples
 corpus=$here/corpus
+# The smallest and the largest example file of a kind.
+smallest() { find "$examples/$1" -name '*.yaml' -printf '%s %p\n' | sort -n | head -n1 | awk '{print $2}'; }
+largest() { find "$examples/$1" -name '*.yaml' -printf '%s %p\n' | sort -n | tail -n1 | awk '{print $2}'; }
 kinds=(contacts calls users departments cases feedback missions deals rewards notifications)
 
 for target in record config time filter merge; do
@@ -15,9 +18,8 @@ done
 
 # record: the smallest and the largest example of each kind.
 for kind in "${kinds[@]}"; do
-  files=$(find "$examples/$kind" -name '*.yaml' -printf '%s %p\n' | sort -n | awk '{print $2}')
-  cp "$(head -n1 <<<"$files")" "$corpus/record/$kind-small.yaml"
-  cp "$(tail -n1 <<<"$files")" "$corpus/record/$kind-large.yaml"
+  cp "$(smallest "$kind")" "$corpus/record/$kind-small.yaml"
+  cp "$(largest "$kind")" "$corpus/record/$kind-large.yaml"
 done
 
 # config: the examples' crm.yaml and the hand-written sections.
@@ -30,7 +32,7 @@ cp "$here"/seeds/filter/* "$corpus/filter/"
 
 # merge: a kind byte (index into all_kinds: 4 is cases, 6 missions, 7 deals), then base %% ours %% theirs,
 # where each side changes the largest case differently.
-case_file=$(find "$examples/cases" -name '*.yaml' -printf '%s %p\n' | sort -n | tail -n1 | awk '{print $2}')
+case_file=$(largest cases)
 {
   printf '\x04'
   cat "$case_file"; echo '%%'
@@ -43,7 +45,7 @@ case_file=$(find "$examples/cases" -name '*.yaml' -printf '%s %p\n' | sort -n | 
   sed 's/^priority: .*/priority: urgent/' "$case_file"; echo '%%'
   sed 's/^priority: .*/priority: low/' "$case_file"
 } >"$corpus/merge/case-conflict"
-contact_file=$(find "$examples/contacts" -name '*.yaml' -printf '%s %p\n' | sort -n | tail -n1 | awk '{print $2}')
+contact_file=$(largest contacts)
 {
   printf '\x02'
   echo '%%'
@@ -51,7 +53,6 @@ contact_file=$(find "$examples/contacts" -name '*.yaml' -printf '%s %p\n' | sort
   cat "$contact_file"
 } >"$corpus/merge/contact-added-both"
 # The kinds whose state is replayed from history: each side adds a step.
-largest() { find "$examples/$1" -name '*.yaml' -printf '%s %p\n' | sort -n | tail -n1 | awk '{print $2}'; }
 deal_file=$(largest deals)
 {
   printf '\x07'
